@@ -1,0 +1,2 @@
+import RapportCore
+print(RapportVersion.string)

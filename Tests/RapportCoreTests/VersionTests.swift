@@ -1,0 +1,3 @@
+import Testing
+@testable import RapportCore
+@Test func version() { #expect(!RapportVersion.string.isEmpty) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import RapportServe
+@Test func placeholder() { #expect(true) }
