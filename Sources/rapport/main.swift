@@ -1,2 +1,1 @@
-import RapportCore
-print(RapportVersion.string)
+print("rapport")

@@ -1,0 +1,318 @@
+import CCmarkGFM
+import Foundation
+import Synchronization
+
+/// The only file in Rapport that calls cmark-gfm.
+///
+/// It parses one page, rewrites the tree (heading ids, links, figures, cross-references, raw HTML),
+/// renders HTML and frees every C node before returning plain Swift values (`MarkdownResult`).
+public struct MarkdownRenderer: Sendable {
+    /// Debian's cmark-gfm 0.29.0.gfm.6 keeps the inline parser's table of special characters in a
+    /// process-wide static that `cmark_parser_finish` rewrites for the attached extensions, so two
+    /// parsers finishing at once corrupt each other's output (measured: see the concurrency test).
+    /// Parsing is therefore serialised process-wide; walking and rendering run in parallel.
+    private static let parseLock = Mutex(())
+
+    /// `cmark_gfm_core_extensions_ensure_registered` must run once, before any parser exists.
+    /// A `static let` initialiser runs exactly once, thread-safely.
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+    private static let parseOptions = CMARK_OPT_FOOTNOTES
+    /// Raw HTML from authors never reaches the renderer unless the page opted in (see `escapeRawHTML`),
+    /// so the renderer may pass through the HTML that Rapport itself inserts.
+    private static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+
+    public let limits: MarkdownLimits
+
+    public init(limits: MarkdownLimits = MarkdownLimits()) {
+        precondition(Self.extensionsRegistered)
+        self.limits = limits
+    }
+
+    /// Renders a page body. `file` is used for positions only; `markdown` is the body after front matter.
+    public func render(_ markdown: String, file: SourceFile, options: MarkdownOptions) -> MarkdownResult {
+        let limitProblems = limits.check(markdown, file: file, lineOffset: options.lineOffset)
+        guard limitProblems.isEmpty else { return MarkdownResult(diagnostics: limitProblems) }
+
+        guard let document = parse(markdown) else {
+            return MarkdownResult(diagnostics: [.error(at: file.location(line: options.lineOffset + 1),
+                "cmark-gfm could not parse this page", hint: "check the file for unusual control characters")])
+        }
+        defer { cmark_node_free(document.root) }
+        defer { cmark_llist_free(cmark_get_default_mem_allocator(), document.extensions) }
+
+        var walker = TreeRewriter(file: file, options: options)
+        walker.rewrite(document.root)
+        var result = walker.result
+        result.html = Self.renderHTML(document.root, extensions: document.extensions)
+        return result
+    }
+
+    private struct ParsedDocument {
+        var root: OpaquePointer
+        var extensions: UnsafeMutablePointer<cmark_llist>?
+    }
+
+    private func parse(_ markdown: String) -> ParsedDocument? {
+        Self.parseLock.withLock { _ -> ParsedDocument? in
+            guard let parser = cmark_parser_new(Self.parseOptions) else { return nil }
+            defer { cmark_parser_free(parser) }
+            var extensions: UnsafeMutablePointer<cmark_llist>?
+            for name in Self.extensionNames {
+                guard let syntaxExtension = cmark_find_syntax_extension(name) else { continue }
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+                extensions = cmark_llist_append(cmark_get_default_mem_allocator(), extensions, UnsafeMutableRawPointer(syntaxExtension))
+            }
+            markdown.utf8CString.withUnsafeBufferPointer { buffer in
+                // Length without the terminating NUL.
+                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            }
+            guard let root = cmark_parser_finish(parser) else {
+                cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
+                return nil
+            }
+            return ParsedDocument(root: root, extensions: extensions)
+        }
+    }
+
+    fileprivate static func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let html = cmark_render_html(node, renderOptions, extensions) else { return "" }
+        defer { cmark_get_default_mem_allocator().pointee.free(html) }
+        return String(cString: html)
+    }
+}
+
+/// Walks one parsed tree and rewrites it in place. Collects first, then mutates, because cmark's
+/// iterator must not see nodes being replaced under it.
+private struct TreeRewriter {
+    let file: SourceFile
+    let options: MarkdownOptions
+    var result = MarkdownResult()
+    private var slugger = Slugger()
+
+    init(file: SourceFile, options: MarkdownOptions) {
+        self.file = file
+        self.options = options
+    }
+
+    private struct Collected {
+        var texts: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        var rawHTML: [OpaquePointer] = []
+        var codeBlocks: [OpaquePointer] = []
+        var tables: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+    }
+
+    mutating func rewrite(_ root: OpaquePointer) {
+        cmark_consolidate_text_nodes(root)
+        let nodes = collect(root)
+        for node in nodes.texts { replaceCrossReferences(in: node) }
+        for node in nodes.links { rewriteLink(node) }
+        if !options.allowRawHTML { nodes.rawHTML.forEach(escapeRawHTML) }
+        for node in nodes.codeBlocks { replaceFigure(node) }
+        for node in nodes.tables { wrapTable(node) }
+        for node in nodes.headings { addHeadingID(node) }
+    }
+
+    private func collect(_ root: OpaquePointer) -> Collected {
+        var collected = Collected()
+        guard let iterator = cmark_iter_new(root) else { return collected }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT: collected.texts.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: collected.links.append(node)
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: collected.rawHTML.append(node)
+            case CMARK_NODE_CODE_BLOCK: collected.codeBlocks.append(node)
+            case CMARK_NODE_HEADING: collected.headings.append(node)
+            default:
+                if typeName(node) == "table" { collected.tables.append(node) }
+            }
+        }
+        return collected
+    }
+
+    // MARK: - Positions
+
+    /// Inline nodes carry no position in gfm.6; fall back to the nearest ancestor that has one.
+    private func location(of node: OpaquePointer) -> SourceLocation {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 {
+                return file.location(line: line + options.lineOffset, column: Int(cmark_node_get_start_column(candidate)))
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return file.location(line: options.lineOffset + 1, column: 1)
+    }
+
+    // MARK: - Rewrites
+
+    private static var crossReferencePattern: Regex<(Substring, Substring, Substring)> { #/\[@(fig|tab):([A-Za-z0-9_-]+)\]/# }
+
+    /// `[@fig:id]` → a placeholder the build turns into a link "Figur 4.2".
+    private mutating func replaceCrossReferences(in node: OpaquePointer) {
+        let text = literal(node)
+        guard text.contains("[@"), text.contains(Self.crossReferencePattern) else { return }
+        var rest = Substring(text)
+        var anchor = node
+        var first = true
+        while let match = rest.firstMatch(of: Self.crossReferencePattern) {
+            let before = String(rest[..<match.range.lowerBound])
+            if first {
+                cmark_node_set_literal(node, before)
+                first = false
+            } else if !before.isEmpty {
+                anchor = insert(after: anchor, newInline(CMARK_NODE_TEXT, before))
+            }
+            let kind: CrossReference.Kind = match.output.1 == "fig" ? .figure : .table
+            let index = result.crossReferences.count
+            result.crossReferences.append(CrossReference(kind: kind, id: String(match.output.2), location: location(of: node)))
+            anchor = insert(after: anchor, newInline(CMARK_NODE_HTML_INLINE, Placeholder.crossReference.marker(index)))
+            rest = rest[match.range.upperBound...]
+        }
+        if !rest.isEmpty { _ = insert(after: anchor, newInline(CMARK_NODE_TEXT, String(rest))) }
+    }
+
+    private mutating func rewriteLink(_ node: OpaquePointer) {
+        guard let raw = cmark_node_get_url(node) else { return }
+        let destination = String(cString: raw)
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        let where_ = location(of: node)
+        result.links.append(MarkdownLink(destination: destination, isImage: isImage, location: where_))
+        if URLSafety.isDangerous(destination) {
+            result.diagnostics.append(.error(at: where_, "unsafe link '\(destination)'",
+                hint: "use an http(s), mailto or relative link; script and data URLs are not allowed"))
+            cmark_node_set_url(node, "#")
+            return
+        }
+        let rewritten = options.rewriteLink(destination)
+        if rewritten != destination { cmark_node_set_url(node, rewritten) }
+    }
+
+    /// Raw HTML becomes visible text, so it can neither break the page nor inject script.
+    private func escapeRawHTML(_ node: OpaquePointer) {
+        let text = literal(node)
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+            replace(node, with: newInline(CMARK_NODE_TEXT, text))
+        } else {
+            guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH) else { return }
+            let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
+            cmark_node_append_child(paragraph, newInline(CMARK_NODE_TEXT, trimmed))
+            replace(node, with: paragraph)
+        }
+    }
+
+    private mutating func replaceFigure(_ node: OpaquePointer) {
+        guard let info = cmark_node_get_fence_info(node), String(cString: info).trimmingCharacters(in: .whitespaces) == "figur"
+        else { return }
+        let fence = location(of: node)
+        let index = result.figures.count
+        result.figures.append(FigureBlock(yaml: literal(node), location: fence.offset(lines: 1, column: 1)))
+        replace(node, with: newBlockHTML(Placeholder.figure.marker(index) + "\n"))
+    }
+
+    private static var captionPattern: Regex<(Substring, Substring, Substring)> { #/^Tabel:\s*(.+?)\s*\{#tab:([A-Za-z0-9_-]+)\}\s*$/# }
+
+    /// Wraps every table in a focusable, labelled scroll region (narrow screens) and turns a
+    /// preceding `Tabel: titel {#tab:id}` paragraph into a numbered `<caption>`.
+    private mutating func wrapTable(_ node: OpaquePointer) {
+        var caption: (id: String, title: String)?
+        if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH {
+            let text = plainText(previous)
+            if let match = text.firstMatch(of: Self.captionPattern) {
+                caption = (String(match.output.2), String(match.output.1))
+                result.tables.append(TableCaption(id: String(match.output.2), title: String(match.output.1), location: location(of: previous)))
+                cmark_node_unlink(previous)
+                cmark_node_free(previous)
+            } else if text.hasPrefix("Tabel:") && text.contains("{#") {
+                result.diagnostics.append(.error(at: location(of: previous), "malformed table caption '\(text)'",
+                    hint: "write it as 'Tabel: Titel {#tab:id}' with an id of letters, digits and '-'"))
+            }
+        }
+        var table = MarkdownRenderer.renderHTML(node, extensions: nil)
+        let open: String
+        if let caption {
+            let elementID = "tab-\(caption.id)"
+            let label = Placeholder.tableLabel.marker(result.tables.count - 1)
+            table = table.replacingOccurrences(of: "<table>",
+                with: "<table id=\"\(elementID)\">\n<caption><span class=\"nummer\">\(label)</span> \(HTMLEscaping.escape(caption.title))</caption>",
+                options: .anchored)
+            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(elementID)\">"
+        } else {
+            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel\">"
+        }
+        replace(node, with: newBlockHTML(open + "\n" + table + "</div>\n"))
+    }
+
+    private mutating func addHeadingID(_ node: OpaquePointer) {
+        let level = Int(cmark_node_get_heading_level(node))
+        let text = plainText(node)
+        let id = slugger.next(text)
+        result.headings.append(Heading(level: level, text: text, id: id, location: location(of: node)))
+        let rendered = MarkdownRenderer.renderHTML(node, extensions: nil)
+        let html = rendered.replacingOccurrences(of: "<h\(level)>", with: "<h\(level) id=\"\(id)\">", options: .anchored)
+        replace(node, with: newBlockHTML(html))
+    }
+
+    // MARK: - Node helpers
+
+    private func typeName(_ node: OpaquePointer) -> String {
+        guard let name = cmark_node_get_type_string(node) else { return "" }
+        return String(cString: name)
+    }
+
+    private func literal(_ node: OpaquePointer) -> String {
+        guard let text = cmark_node_get_literal(node) else { return "" }
+        return String(cString: text)
+    }
+
+    /// The text a reader sees, without markup: for headings, captions and the table of contents.
+    private func plainText(_ node: OpaquePointer) -> String {
+        var out = ""
+        guard let iterator = cmark_iter_new(node) else { return out }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: out += literal(child)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "
+            default: break
+            }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    private func newInline(_ type: cmark_node_type, _ text: String) -> OpaquePointer {
+        // cmark_node_new only fails when allocation fails, which aborts in cmark's allocator anyway.
+        let node = cmark_node_new(type)!
+        cmark_node_set_literal(node, text)
+        return node
+    }
+
+    private func newBlockHTML(_ html: String) -> OpaquePointer {
+        newInline(CMARK_NODE_HTML_BLOCK, html)
+    }
+
+    @discardableResult
+    private func insert(after node: OpaquePointer, _ sibling: OpaquePointer) -> OpaquePointer {
+        cmark_node_insert_after(node, sibling)
+        return sibling
+    }
+
+    private func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
+        cmark_node_replace(node, replacement)
+        cmark_node_free(node)
+    }
+}

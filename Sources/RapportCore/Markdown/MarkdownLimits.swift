@@ -1,0 +1,97 @@
+/// Input limits checked before a page reaches cmark-gfm.
+///
+/// Debian's cmark-gfm 0.29.0.gfm.6 predates upstream fixes for inputs that take quadratic time
+/// (deep nesting, long delimiter runs, very wide tables). Rather than hope, Rapport rejects such
+/// pages with a clear error. The defaults are far above what a report needs and keep the worst
+/// case well under a second per page (see `MarkdownPathologicalTests`).
+public struct MarkdownLimits: Sendable, Hashable {
+    /// Largest page body, in bytes.
+    public var maxBytes: Int = 1 << 20
+    /// Deepest nesting of block quotes and lists.
+    public var maxNestingDepth: Int = 32
+    /// Longest run of the same delimiter character (`*`, `_`, `[`, `]`, `~`, `` ` ``) on one line.
+    public var maxDelimiterRun: Int = 256
+    /// Most `*`, `_`, `[`, `]`, `~` and `` ` `` delimiters in one paragraph.
+    public var maxDelimitersPerParagraph: Int = 20_000
+    /// Most columns in a table.
+    public var maxTableColumns: Int = 100
+
+    public init() {}
+
+    /// Every limit the text breaks, with the line where it first happens.
+    public func check(_ text: String, file: SourceFile, lineOffset: Int) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if text.utf8.count > maxBytes {
+            problems.append(.error(at: file.location(line: lineOffset + 1, column: 1),
+                "page body is \(text.utf8.count) bytes, more than the limit of \(maxBytes)",
+                hint: "split the page into several pages"))
+            return problems
+        }
+        var lineNumber = lineOffset
+        var paragraphDelimiters = 0
+        var reported: Set<String> = []
+        func report(_ key: String, _ diagnostic: Diagnostic) {
+            if reported.insert(key).inserted { problems.append(diagnostic) }
+        }
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let depth = nestingDepth(line)
+            if depth > maxNestingDepth {
+                report("depth", .error(at: file.location(line: lineNumber, column: 1),
+                    "block quotes or lists nested \(depth) levels deep, more than the limit of \(maxNestingDepth)",
+                    hint: "flatten the structure; deep nesting is not readable either"))
+            }
+            var run = 0
+            var previous: UInt8 = 0
+            var lineDelimiters = 0
+            var pipes = 0
+            var isBlank = true
+            for byte in line {
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") { isBlank = false }
+                if byte == UInt8(ascii: "|") { pipes += 1 }
+                if Self.delimiters.contains(byte) {
+                    lineDelimiters += 1
+                    run = byte == previous ? run + 1 : 1
+                    if run > maxDelimiterRun {
+                        report("run", .error(at: file.location(line: lineNumber, column: 1),
+                            "a run of more than \(maxDelimiterRun) '\(Character(UnicodeScalar(byte)))' characters",
+                            hint: "shorten the run or put it in a code block"))
+                    }
+                } else {
+                    run = 0
+                }
+                previous = byte
+            }
+            paragraphDelimiters = isBlank ? 0 : paragraphDelimiters + lineDelimiters
+            if paragraphDelimiters > maxDelimitersPerParagraph {
+                report("paragraph", .error(at: file.location(line: lineNumber, column: 1),
+                    "more than \(maxDelimitersPerParagraph) emphasis, link or code delimiters in one paragraph",
+                    hint: "split the paragraph or put the text in a code block"))
+            }
+            if pipes > maxTableColumns + 1 {
+                report("table", .error(at: file.location(line: lineNumber, column: 1),
+                    "a table row with more than \(maxTableColumns) columns",
+                    hint: "split the table; put very wide data in a CSV figure instead"))
+            }
+        }
+        return problems
+    }
+
+    private static let delimiters: Set<UInt8> = Set("*_[]~`".utf8)
+
+    /// Block quote markers plus list indentation (two columns per level) at the start of a line.
+    private func nestingDepth(_ line: Substring.UTF8View.SubSequence) -> Int {
+        var quotes = 0
+        var spaces = 0
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: ">"): quotes += 1; spaces = 0
+            case UInt8(ascii: " "): spaces += 1
+            case UInt8(ascii: "\t"): spaces += 4
+            case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"): spaces += 2
+            default: return quotes + spaces / 2
+            }
+        }
+        return quotes + spaces / 2
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import RapportCore
-@Test func version() { #expect(!RapportVersion.string.isEmpty) }
