@@ -1,0 +1,131 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of a site (`Templates/*.mustache`), checked before any page renders.
+///
+/// swift-mustache follows the Mustache spec: a missing partial or key renders as an empty string.
+/// A report site must not silently drop its title, so this type adds the checks the spec leaves out:
+/// every partial and parent a template names must exist, unescaped output (`{{{x}}}`, `{{&x}}`) is
+/// allowed only for keys ending in `_html` (HTML that Rapport itself produced), and a key that the
+/// page context lacks is an error naming the template file and line.
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+    /// Template texts by name, for locating a missing key in the source.
+    private let sources: [String: String]
+    private let display: [String: String]
+
+    public static let requiredTemplates = ["base"] + PageKind.allCases.map(\.template)
+
+    public static func load(directory: URL, displayDirectory: String, required: [String] = requiredTemplates) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: String] = [:]
+        var display: [String: String] = [:]
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        if files.isEmpty {
+            return (nil, [.error(at: SourceLocation(file: displayDirectory), "template folder not found or empty",
+                                 hint: "pass --templates PATH to a folder with base.mustache and the page templates")])
+        }
+        for fileName in files.sorted() where fileName.hasSuffix(".mustache") {
+            let name = String(fileName.dropLast(".mustache".count))
+            let shown = "\(displayDirectory)/\(fileName)"
+            display[name] = shown
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(fileName).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(at: SourceLocation(file: shown), "template is not readable UTF-8 text", hint: "save it as UTF-8"))
+                continue
+            }
+            sources[name] = text
+            do {
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(at: SourceLocation(file: shown, line: error.context.lineNumber, column: error.context.columnNumber),
+                                          "template syntax error: \(error.error)", hint: "check that every {{#section}} has a matching {{/section}}"))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: shown), "template syntax error: \(error)", hint: "check the Mustache syntax"))
+            }
+        }
+        for name in required where sources[name] == nil {
+            diagnostics.append(.error(at: SourceLocation(file: "\(displayDirectory)/\(name).mustache"), "template '\(name)' is missing",
+                                      hint: "create \(displayDirectory)/\(name).mustache"))
+        }
+        for (name, text) in sources {
+            diagnostics += lint(text, file: display[name] ?? name, known: Set(sources.keys))
+        }
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), sources: sources, display: display), [])
+    }
+
+    /// Renders a template with a context made of dictionaries, arrays, strings, numbers and booleans.
+    public func render(_ name: String, context: [String: Any]) -> Result<String, Diagnostic> {
+        let root = StrictContext(context)
+        guard let html = library.render(root, withTemplate: name) else {
+            return .failure(.error(at: SourceLocation(file: display[name] ?? "\(name).mustache"), "template '\(name)' is missing",
+                                   hint: "create it in the templates folder"))
+        }
+        if let missing = root.missingKeys.first {
+            return .failure(.error(at: locate(key: missing, startingWith: name), "key '\(missing)' is not in the page context",
+                hint: "check the spelling; the page context has: \(context.keys.sorted().joined(separator: ", "))"))
+        }
+        return .success(html)
+    }
+
+    /// Names the template (and line) that uses a key, searching the rendered template first.
+    private func locate(key: String, startingWith name: String) -> SourceLocation {
+        let order = [name] + sources.keys.sorted().filter { $0 != name }
+        for candidate in order {
+            guard let text = sources[candidate] else { continue }
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for match in line.matches(of: Self.tagPattern) where match.output.2 == key {
+                    let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                    return SourceLocation(file: display[candidate] ?? candidate, line: index + 1, column: column)
+                }
+            }
+        }
+        return SourceLocation(file: display[name] ?? name)
+    }
+
+    /// `{{name}}`, `{{#name}}`, `{{{name}}}`, `{{&name}}`, `{{>name}}`, … : sigil and first name component.
+    private static var tagPattern: Regex<(Substring, Substring, Substring)> {
+        #/\{\{\{?\s*([#^\/&>$<]?)\s*([A-Za-z0-9_æøåÆØÅ-]+)[^}]*\}\}\}?/#
+    }
+
+    static func lint(_ text: String, file: String, known: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in line.matches(of: tagPattern) {
+                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                let location = SourceLocation(file: file, line: index + 1, column: column)
+                let sigil = match.output.1, name = String(match.output.2)
+                let unescaped = match.output.0.hasPrefix("{{{") || sigil == "&"
+                if unescaped && !name.hasSuffix("_html") {
+                    diagnostics.append(.error(at: location, "'\(name)' is output without HTML escaping",
+                        hint: "use {{\(name)}}; only keys ending in _html (markup Rapport produced) may use {{{…}}}"))
+                }
+                if (sigil == ">" || sigil == "<") && !known.contains(name) {
+                    diagnostics.append(.error(at: location, "partial '\(name)' does not exist",
+                        hint: "create \(name).mustache next to this template or fix the name"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// The root of a page context. Mustache looks names up from the innermost section outwards and
+/// reaches the root last, so a name the root cannot answer is missing everywhere: record it.
+private final class StrictContext: MustacheParent {
+    private let values: [String: Any]
+    private(set) var missingKeys: [String] = []
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    func child(named name: String) -> Any? {
+        if let value = values[name] { return value }
+        // "." is the current object; it never reaches the root as a name.
+        missingKeys.append(name)
+        return nil
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Every file of a content folder, read once.
+public struct ContentFiles: Sendable {
+    /// Text inputs (`.md`, `.yaml`, `.csv`), keyed by path relative to the content folder.
+    public var texts: [String: SourceFile]
+    /// Other files (images, PDFs): copied to the site as they are, same relative path.
+    public var assets: [String]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads `Content/`: text files as validated UTF-8, other files listed for copying.
+public struct ContentReader: Sendable {
+    public static let textExtensions: Set<String> = ["md", "yaml", "yml", "csv"]
+
+    /// The content folder on disk.
+    public var root: URL
+    /// How the folder is shown in diagnostics (as the user named it), e.g. `Content`.
+    public var displayRoot: String
+
+    public init(root: URL, displayRoot: String) {
+        self.root = root.standardizedFileURL
+        self.displayRoot = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
+    }
+
+    public func display(_ relativePath: String) -> String {
+        displayRoot.isEmpty ? relativePath : "\(displayRoot)/\(relativePath)"
+    }
+
+    public func read() -> ContentFiles {
+        var diagnostics: [Diagnostic] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return ContentFiles(texts: [:], assets: [], diagnostics: [.error(at: SourceLocation(file: displayRoot),
+                "content folder not found", hint: "run in the folder that holds Content/, or pass --content PATH")])
+        }
+        var textPaths: [String] = []
+        var assets: [String] = []
+        for relative in listFiles() {
+            let ext = (relative as NSString).pathExtension.lowercased()
+            if Self.textExtensions.contains(ext) { textPaths.append(relative) } else { assets.append(relative) }
+        }
+        let loaded = textPaths.parallelMap { relative in readText(relative) }
+        var texts: [String: SourceFile] = [:]
+        for result in loaded {
+            switch result {
+            case .success(let file): texts[file.relativePath] = file
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        return ContentFiles(texts: texts, assets: assets.sorted(), diagnostics: diagnostics)
+    }
+
+    /// Regular files below the root, relative, sorted; dotfiles and folders starting with `.` skipped.
+    private func listFiles() -> [String] {
+        let keys: [URLResourceKey] = [.isRegularFileKey]
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys,
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        var files: [String] = []
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(prefix) else { continue }
+            files.append(String(path.dropFirst(prefix.count)))
+        }
+        return files.sorted()
+    }
+
+    private func readText(_ relative: String) -> Result<SourceFile, Diagnostic> {
+        let display = display(relative)
+        let data: Data
+        do {
+            data = try Data(contentsOf: root.appendingPathComponent(relative))
+        } catch {
+            return .failure(.error(at: SourceLocation(file: display), "cannot read file: \(error.localizedDescription)",
+                                   hint: "check that the file exists and is readable"))
+        }
+        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+            let (line, column) = Self.firstInvalidUTF8(in: data)
+            return .failure(.error(at: SourceLocation(file: display, line: line, column: column),
+                "file is not valid UTF-8 text", hint: "save the file as UTF-8 (without NUL bytes) in your editor"))
+        }
+        return .success(SourceFile(relativePath: relative, displayPath: display, text: text))
+    }
+
+    /// Line and column of the first byte that is not valid UTF-8 (or a NUL), for the error message.
+    static func firstInvalidUTF8(in data: Data) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        let bytes = [UInt8](data)
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0: return (line, index - lineStart + 1)
+            case 0x01...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            if index + length > bytes.count { return (line, index - lineStart + 1) }
+            let slice = Data(bytes[index..<(index + length)])
+            if length > 1, String(data: slice, encoding: .utf8) == nil { return (line, index - lineStart + 1) }
+            if byte == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+            index += length
+        }
+        return (line, 1)
+    }
+}

@@ -1,0 +1,117 @@
+/// Assembles a `Site` from the content files and checks what spans several files:
+/// unique numbers, element references, colliding URLs, the accessibility statement.
+public enum SiteLoader {
+    public static func assemble(_ files: ContentFiles, reader: ContentReader) -> (Site?, [Diagnostic]) {
+        var diagnostics = files.diagnostics
+        let configFile = files.texts["site.yaml"]
+        let (config, configProblems) = SiteConfigLoader.load(configFile, displayPath: reader.display("site.yaml"))
+        diagnostics += configProblems
+
+        var pages: [Page] = []
+        var dataFiles: [String: SourceFile] = [:]
+        let loaded = files.texts.values.filter { $0.relativePath.hasSuffix(".md") }.sorted { $0.relativePath < $1.relativePath }
+            .parallelMap { PageLoader.load($0) }
+        for (page, problems) in loaded {
+            diagnostics += problems
+            if let page { pages.append(page) }
+        }
+        for (path, file) in files.texts where path.hasSuffix(".csv") { dataFiles[path] = file }
+        for (path, file) in files.texts where (path.hasSuffix(".yaml") || path.hasSuffix(".yml")) && path != "site.yaml" {
+            diagnostics.append(.error(at: file.location(line: 1), "unexpected YAML file",
+                                      hint: "site settings belong in site.yaml; page data in the page's front matter"))
+        }
+
+        pages = order(pages)
+        diagnostics += checkUniqueness(pages)
+        diagnostics += checkElementReferences(pages)
+        if !pages.contains(where: { $0.kind == .home }) {
+            diagnostics.append(.error(at: SourceLocation(file: reader.display("index.md")), "the front page index.md is missing",
+                                      hint: "create Content/index.md with front matter 'titel: …'"))
+        }
+        if let config, let configFile, !isAbsoluteURL(config.accessibilityStatement),
+           !pages.contains(where: { $0.source.relativePath == config.accessibilityStatement }) {
+            var fields = YAMLFields(yaml: configFile.text, file: configFile, lineOffset: 0)
+            _ = fields.string("tilgaengelighedserklaering")
+            diagnostics.append(.error(at: fields.location(of: "tilgaengelighedserklaering"),
+                "accessibility statement '\(config.accessibilityStatement)' is not a page",
+                hint: "name a Markdown file in Content/ (e.g. tilgaengelighed.md) or an absolute https:// URL"))
+        }
+        guard let config else { return (nil, diagnostics) }
+        return (Site(config: config, pages: pages, dataFiles: dataFiles, assets: files.assets), diagnostics)
+    }
+
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        text.hasPrefix("https://") || text.hasPrefix("http://")
+    }
+
+    static func order(_ pages: [Page]) -> [Page] {
+        let rank: [PageKind: Int] = [.home: 0, .chapterIndex: 1, .chapter: 2, .projectIndex: 3, .project: 4,
+                                     .elementIndex: 5, .element: 6, .standalone: 7]
+        return pages.sorted { a, b in
+            if a.kind != b.kind { return rank[a.kind, default: 9] < rank[b.kind, default: 9] }
+            switch (a.details, b.details) {
+            case (.chapter(let x), .chapter(let y)) where x.number != y.number: return x.number < y.number
+            case (.element(let x), .element(let y)) where x.number != y.number: return x.number < y.number
+            case (.project(let x), .project(let y)) where x.kommune != y.kommune:
+                return x.kommune.compare(y.kommune, locale: danish) == .orderedAscending
+            default:
+                if a.metadata.title != b.metadata.title {
+                    return a.metadata.title.compare(b.metadata.title, locale: danish) == .orderedAscending
+                }
+                return a.source.relativePath < b.source.relativePath
+            }
+        }
+    }
+
+    static func checkUniqueness(_ pages: [Page]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var byPath: [String: Page] = [:]
+        var chapters: [Int: Page] = [:]
+        var elements: [Int: Page] = [:]
+        for page in pages {
+            if let other = byPath[page.path] {
+                diagnostics.append(.error(at: page.source.location(line: 1), "page URL '/\(page.path)' is also used by \(other.source.displayPath)",
+                                          hint: "rename one of the files"))
+            } else {
+                byPath[page.path] = page
+            }
+            if let chapter = page.chapter {
+                if let other = chapters[chapter.number] {
+                    diagnostics.append(.error(at: numberLocation(page), "chapter number \(chapter.number) is also used by \(other.source.displayPath)",
+                                              hint: "give each chapter its own nummer"))
+                } else { chapters[chapter.number] = page }
+            }
+            if let element = page.element {
+                if let other = elements[element.number] {
+                    diagnostics.append(.error(at: numberLocation(page), "element number \(element.number) is also used by \(other.source.displayPath)",
+                                              hint: "give each element its own nummer"))
+                } else { elements[element.number] = page }
+            }
+        }
+        return diagnostics
+    }
+
+    static func checkElementReferences(_ pages: [Page]) -> [Diagnostic] {
+        let known = Set(pages.compactMap { $0.element?.number })
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            guard let project = page.project else { continue }
+            for (number, location) in zip(project.elements, project.elementLocations) where !known.contains(number) {
+                let list = known.sorted().map(String.init).joined(separator: ", ")
+                diagnostics.append(.error(at: location, "no element with nummer \(number)",
+                                          hint: known.isEmpty ? "add element pages in Content/elementer/" : "use one of: \(list)"))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func numberLocation(_ page: Page) -> SourceLocation {
+        guard case .success(let frontMatter) = FrontMatter.split(page.source) else { return page.source.location(line: 1) }
+        var fields = YAMLFields(yaml: frontMatter.yaml, file: page.source, lineOffset: frontMatter.yamlLineOffset)
+        _ = fields.int("nummer")
+        return fields.location(of: "nummer")
+    }
+}
+
+import Foundation
+private let danish = Locale(identifier: "da_DK")
