@@ -53,10 +53,10 @@ public enum SiteLoader {
             case (.chapter(let x), .chapter(let y)) where x.number != y.number: return x.number < y.number
             case (.element(let x), .element(let y)) where x.number != y.number: return x.number < y.number
             case (.project(let x), .project(let y)) where x.kommune != y.kommune:
-                return x.kommune.compare(y.kommune, locale: danish) == .orderedAscending
+                return danishOrder(x.kommune, y.kommune)
             default:
                 if a.metadata.title != b.metadata.title {
-                    return a.metadata.title.compare(b.metadata.title, locale: danish) == .orderedAscending
+                    return danishOrder(a.metadata.title, b.metadata.title)
                 }
                 return a.source.relativePath < b.source.relativePath
             }
@@ -112,6 +112,3 @@ public enum SiteLoader {
         return fields.location(of: "nummer")
     }
 }
-
-import Foundation
-private let danish = Locale(identifier: "da_DK")

@@ -1,0 +1,95 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a whole site so that the output folder is never half-written.
+///
+/// Everything goes into a hidden sibling folder first; only when every file is written is that
+/// folder swapped in (an atomic exchange on Linux), and the old site removed. On any failure the
+/// previous output stays exactly as it was.
+public struct OutputWriter: Sendable {
+    public var output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    public func write(_ files: [OutputFile]) throws {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).rapport-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            try writeAll(files, into: staging)
+            try swapIn(staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func writeAll(_ files: [OutputFile], into folder: URL) throws {
+        let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted()
+        for directory in directories where !directory.isEmpty {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(directory), withIntermediateDirectories: true)
+        }
+        let failures = files.parallelMap { file -> String? in
+            let target = folder.appendingPathComponent(file.path)
+            do {
+                switch file.contents {
+                case .text(let text): try Data(text.utf8).write(to: target)
+                case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+                }
+                return nil
+            } catch {
+                return "\(file.path): \(error.localizedDescription)"
+            }
+        }.compactMap { $0 }
+        if let first = failures.first {
+            throw WriteError(message: "could not write \(failures.count) file(s), first: \(first)")
+        }
+    }
+
+    private func swapIn(_ staging: URL) throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: output.path) else {
+            try fileManager.moveItem(at: staging, to: output)
+            return
+        }
+        if Self.exchange(staging.path, output.path) {
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        let retired = staging.appendingPathExtension("old")
+        try fileManager.moveItem(at: output, to: retired)
+        do {
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            try? fileManager.moveItem(at: retired, to: output)
+            throw error
+        }
+        try? fileManager.removeItem(at: retired)
+    }
+
+    /// Linux's `renameat2(..., RENAME_EXCHANGE)` swaps two names in one step, so readers (and
+    /// `rapport serve`) see the old or the new site, never neither. Glibc only declares it under
+    /// _GNU_SOURCE, which Swift's Glibc module lacks, so it is looked up at run time; where it is
+    /// missing the writer falls back to two renames.
+    private static func exchange(_ from: String, _ to: String) -> Bool {
+        #if canImport(Glibc)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, from, AT_FDCWD, to, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    public struct WriteError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// Where a build reads from and writes to.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: URL
+    /// The content folder as the user named it, for diagnostics (`Content`).
+    public var contentDisplay: String
+    public var templatesDirectory: URL
+    public var templatesDisplay: String
+    public var outputDirectory: URL
+    /// Path prefix of every URL on the site: `/`, or `/evaluering/` for a sub-path deploy.
+    public var basePath: String
+
+    public init(contentDirectory: URL, contentDisplay: String, templatesDirectory: URL, templatesDisplay: String,
+                outputDirectory: URL, basePath: String = "/") {
+        self.contentDirectory = contentDirectory
+        self.contentDisplay = contentDisplay
+        self.templatesDirectory = templatesDirectory
+        self.templatesDisplay = templatesDisplay
+        self.outputDirectory = outputDirectory
+        self.basePath = LinkResolver.normaliseBasePath(basePath)
+    }
+
+    /// Options for a project folder laid out as Rapport expects (`Content/`, `Templates/`, `public/`).
+    public static func standard(in folder: URL, basePath: String = "/") -> BuildOptions {
+        BuildOptions(contentDirectory: folder.appendingPathComponent("Content"), contentDisplay: "Content",
+                     templatesDirectory: folder.appendingPathComponent("Templates"), templatesDisplay: "Templates",
+                     outputDirectory: folder.appendingPathComponent("public"), basePath: basePath)
+    }
+}
+
+/// The outcome of a build: the site in memory, every problem found, and how long each stage took.
+public struct BuildResult: Sendable {
+    public var files: [OutputFile] = []
+    public var diagnostics: [Diagnostic] = []
+    public var pageCount = 0
+    public var timings: [StageTiming] = []
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var succeeded: Bool { errors.isEmpty }
+}
+
+public struct StageTiming: Sendable {
+    public var stage: String
+    public var seconds: Double
+}
+
+/// The pipeline: read → load → Markdown and figures (parallel) → resolve references → render
+/// pages (parallel) → write atomically. Stages pass values; only `ContentReader` and
+/// `OutputWriter` touch the disk.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    private let markdown = MarkdownRenderer()
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds and, when there are no errors, replaces the output folder in one step.
+    public func build() -> BuildResult {
+        var result = render()
+        guard result.succeeded else { return result }
+        let start = ContinuousClock.now
+        do {
+            try OutputWriter(output: options.outputDirectory).write(result.files)
+        } catch {
+            result.diagnostics.append(.error(at: SourceLocation(file: options.outputDirectory.path), "could not write the site: \(error)",
+                                             hint: "check that the output folder's parent exists, is writable and has free space"))
+        }
+        result.timings.append(StageTiming(stage: "write", seconds: start.duration(to: .now).seconds))
+        return result
+    }
+
+    /// Everything `build` does except writing: used by `rapport check`, `rapport serve` and tests.
+    public func render() -> BuildResult {
+        var result = BuildResult()
+        var clock = StageClock()
+        let reader = ContentReader(root: options.contentDirectory, displayRoot: options.contentDisplay)
+        let files = reader.read()
+        let (loadedSite, loadProblems) = SiteLoader.assemble(files, reader: reader)
+        let (loadedTemplates, templateProblems) = TemplateSet.load(directory: options.templatesDirectory,
+                                                                   displayDirectory: options.templatesDisplay)
+        result.diagnostics += loadProblems + templateProblems
+        clock.lap("load", into: &result)
+        guard let site = loadedSite else { return result }
+
+        let resolver = LinkResolver(basePath: options.basePath)
+        let renderer = markdown
+        let drafts = site.pages.parallelMap { page -> PageDraft in
+            let path = page.source.relativePath
+            let markdownOptions = MarkdownOptions(allowRawHTML: page.metadata.allowRawHTML, lineOffset: page.bodyLineOffset,
+                                                  rewriteLink: { resolver.rewrite($0, fromContentPath: path) })
+            let rendered = renderer.render(page.body, file: page.source, options: markdownOptions)
+            let figures = FigureStage.prepare(rendered.figures, dataFiles: site.dataFiles)
+            var draft = PageDraft(page: page, markdown: rendered, figures: figures.figures)
+            draft.markdown.diagnostics += figures.diagnostics
+            return draft
+        }
+        result.diagnostics += drafts.flatMap(\.markdown.diagnostics)
+        clock.lap("markdown", into: &result)
+
+        let (index, indexProblems) = ReferenceIndex.build(drafts)
+        result.diagnostics += indexProblems
+        let siteContext = SiteContext(site: site, resolver: resolver)
+        guard let templates = loadedTemplates else { return result }
+        let assets = Set(site.assets).union(site.dataFiles.keys)
+        let pages = site.pages
+        let tablesVisible = site.config.tablesVisible
+        let rendered = Array(drafts.indices).parallelMap { position -> (OutputFile?, [Diagnostic]) in
+            PageAssembler(draft: drafts[position], position: position, pages: pages, index: index, site: siteContext,
+                          templates: templates, assets: assets, tablesVisible: tablesVisible).assemble()
+        }
+        for (file, problems) in rendered {
+            result.diagnostics += problems
+            if let file { result.files.append(file) }
+        }
+        result.pageCount = rendered.count
+        clock.lap("render", into: &result)
+
+        result.files += figureDownloads(drafts)
+        result.files += SiteFiles.assets(site: site, options: options)
+        result.files += SiteFiles.metadata(site: site, resolver: resolver)
+        if let notFound = SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates) {
+            switch notFound {
+            case .success(let file): result.files.append(file)
+            case .failure(let diagnostic): result.diagnostics.append(diagnostic)
+            }
+        }
+        result.diagnostics.sort()
+        clock.lap("assemble", into: &result)
+        return result
+    }
+
+    private func figureDownloads(_ drafts: [PageDraft]) -> [OutputFile] {
+        drafts.flatMap { draft in
+            draft.figures.compactMap { figure in
+                figure.map { OutputFile(path: "figurer/\($0.spec.id).csv", text: FigureRenderer.csv(spec: $0.spec, data: $0.data)) }
+            }
+        }
+    }
+}
+
+/// Measures each stage for `--timings` and the benchmark.
+private struct StageClock {
+    private var last = ContinuousClock.now
+
+    mutating func lap(_ stage: String, into result: inout BuildResult) {
+        let now = ContinuousClock.now
+        result.timings.append(StageTiming(stage: stage, seconds: last.duration(to: now).seconds))
+        last = now
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The files of a site that are not Markdown pages: assets, sitemap, robots.txt, the 404 page.
+enum SiteFiles {
+    /// `Templates/assets/**` → `assets/**` (stylesheets, scripts); content files other than pages → same path.
+    static func assets(site: Site, options: BuildOptions) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let templateAssets = options.templatesDirectory.appendingPathComponent("assets")
+        if let enumerator = FileManager.default.enumerator(at: templateAssets, includingPropertiesForKeys: [.isRegularFileKey],
+                                                           options: [.skipsHiddenFiles]) {
+            let prefix = templateAssets.standardizedFileURL.path + "/"
+            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+                files.append(OutputFile(path: "assets/\(relative)", copying: url))
+            }
+        }
+        for asset in site.assets {
+            files.append(OutputFile(path: asset, copying: options.contentDirectory.appendingPathComponent(asset)))
+        }
+        for (path, file) in site.dataFiles {
+            files.append(OutputFile(path: path, text: file.text))
+        }
+        return files
+    }
+
+    /// `sitemap.xml` with canonical URLs and `robots.txt` pointing at it.
+    static func metadata(site: Site, resolver: LinkResolver) -> [OutputFile] {
+        let base = site.config.canonicalBase
+        var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in site.pages {
+            sitemap += "  <url><loc>\(HTMLEscaping.escape(base + page.path))</loc></url>\n"
+        }
+        sitemap += "</urlset>\n"
+        let robots = "User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"
+        return [OutputFile(path: "sitemap.xml", text: sitemap), OutputFile(path: "robots.txt", text: robots)]
+    }
+
+    /// A Danish "page not found" page in the site's own layout, with links that work from any URL.
+    static func notFoundPage(site: Site, context: SiteContext, templates: TemplateSet) -> Result<OutputFile, Diagnostic>? {
+        let source = SourceFile(relativePath: "404.md", displayPath: "404.html", text: "")
+        let page = Page(kind: .standalone, source: source, path: "404.html", metadata: PageMetadata(title: "Siden findes ikke"),
+                        details: .none, body: "", bodyLineOffset: 0)
+        let home = HTMLEscaping.escape(context.resolver.url(""))
+        let body = """
+        <p>Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.</p>
+        <ul>
+        <li><a href="\(home)">Gå til forsiden</a></li>
+        <li><a href="\(HTMLEscaping.escape(context.resolver.url("projekter/")))">Se alle puljeprojekter</a></li>
+        </ul>
+        """
+        var values = PageContext.make(page: page, index: -1, pages: site.pages, html: body, headings: [], site: context)
+        values["canonical_url"] = site.config.canonicalBase + "404.html"
+        return templates.render(page.kind.template, context: values).map { OutputFile(path: "404.html", text: $0) }
+    }
+}

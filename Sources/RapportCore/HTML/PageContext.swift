@@ -1,0 +1,100 @@
+/// The template context of one page: the site values plus what belongs to this page.
+///
+/// Page keys: `title`, `document_title`, `description`, `canonical_url`, `page_url`, `content_html`,
+/// `toc` ([{id, text, children: [{id, text}]}]), `has_toc`, `breadcrumbs` ([{title, url}]),
+/// `has_breadcrumbs`, `previous` / `next` ({title, url} or false), `nav` ([{title, url, current}]),
+/// `example_data`, `placeholder`, `chapter_number` (number or false), `project` ({kommune,
+/// focus_area, target_group, period, status, partners, has_partners, daycare, elements} or false),
+/// `element` ({number, group_title, projects, has_projects} or false), `is_home`.
+enum PageContext {
+    static func make(page: Page, index: Int, pages: [Page], html: String, headings: [Heading], site: SiteContext) -> [String: Any] {
+        let resolver = site.resolver
+        let config = site.values
+        func link(_ other: Page) -> [String: Any] { ["title": other.metadata.title, "url": resolver.url(other.path)] }
+
+        var context = config
+        let siteTitle = config["site_title"] as? String ?? ""
+        context["title"] = page.metadata.title
+        context["document_title"] = page.kind == .home ? siteTitle : "\(page.metadata.title) – \(siteTitle)"
+        context["description"] = page.metadata.summary ?? (config["site_subtitle"] as? String) ?? siteTitle
+        context["page_url"] = resolver.url(page.path)
+        context["canonical_url"] = canonicalBase(config) + page.path
+        context["content_html"] = html
+        context["is_home"] = page.kind == .home
+        context["example_data"] = page.metadata.exampleData
+        context["placeholder"] = page.chapter?.isPlaceholder ?? false
+        context["chapter_number"] = page.chapter.map { $0.number as Any } ?? false
+
+        let toc = tableOfContents(headings)
+        context["toc"] = toc
+        context["has_toc"] = toc.count >= 2
+
+        let crumbs = breadcrumbs(for: page, pages: pages).map(link)
+        context["breadcrumbs"] = crumbs
+        context["has_breadcrumbs"] = !crumbs.isEmpty
+
+        let siblings = pages.filter { $0.kind == page.kind && [.chapter, .project, .element].contains(page.kind) }
+        let position = siblings.firstIndex { $0.path == page.path }
+        context["previous"] = position.flatMap { $0 > 0 ? link(siblings[$0 - 1]) : nil } ?? false
+        context["next"] = position.flatMap { $0 + 1 < siblings.count ? link(siblings[$0 + 1]) : nil } ?? false
+
+        context["nav"] = site.navigation.map { target -> [String: Any] in
+            ["title": target.title, "url": target.url, "current": target.kinds.contains(page.kind) || target.path == page.path]
+        }
+        context["project"] = projectValues(page, site: site) ?? false
+        context["element"] = elementValues(page, site: site) ?? false
+        return context
+    }
+
+    private static func canonicalBase(_ config: [String: Any]) -> String {
+        (config["canonical_base"] as? String) ?? ""
+    }
+
+    /// Level-2 headings with their level-3 children; the page title (h1) is not listed.
+    static func tableOfContents(_ headings: [Heading]) -> [[String: Any]] {
+        var entries: [[String: Any]] = []
+        var children: [[String: Any]] = []
+        var current: [String: Any]?
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            if heading.level == 2 {
+                if var entry = current { entry["children"] = children; entry["has_children"] = !children.isEmpty; entries.append(entry) }
+                current = ["id": heading.id, "text": heading.text]
+                children = []
+            } else if current != nil {
+                children.append(["id": heading.id, "text": heading.text])
+            }
+        }
+        if var entry = current { entry["children"] = children; entry["has_children"] = !children.isEmpty; entries.append(entry) }
+        return entries
+    }
+
+    static func breadcrumbs(for page: Page, pages: [Page]) -> [Page] {
+        guard page.kind != .home else { return [] }
+        var trail = pages.filter { $0.kind == .home }
+        let parent: PageKind? = switch page.kind {
+        case .chapter: .chapterIndex
+        case .project: .projectIndex
+        case .element: .elementIndex
+        default: nil
+        }
+        if let parent, let index = pages.first(where: { $0.kind == parent }) { trail.append(index) }
+        return trail
+    }
+
+    private static func projectValues(_ page: Page, site: SiteContext) -> [String: Any]? {
+        guard let info = page.project else { return nil }
+        let rows = site.values["projects"] as? [[String: Any]] ?? []
+        let elements = rows.first { ($0["url"] as? String) == site.resolver.url(page.path) }?["elements"] ?? [[String: Any]]()
+        return ["kommune": info.kommune, "focus_area": info.focusArea, "target_group": orFalse(info.targetGroup),
+                "period": info.period, "status": info.status, "partners": info.partners, "has_partners": !info.partners.isEmpty,
+                "daycare": orFalse(info.daycare), "elements": elements, "has_elements": !info.elements.isEmpty]
+    }
+
+    private static func elementValues(_ page: Page, site: SiteContext) -> [String: Any]? {
+        guard let info = page.element else { return nil }
+        let rows = site.values["elements"] as? [[String: Any]] ?? []
+        let projects = rows.first { ($0["number"] as? Int) == info.number }?["projects"] as? [[String: Any]] ?? []
+        return ["number": info.number, "group_title": SiteContext.groupTitle(info.group), "projects": projects,
+                "has_projects": !projects.isEmpty]
+    }
+}

@@ -1,0 +1,127 @@
+/// The values every page template can use, computed once per build: site settings, navigation
+/// targets, and the generated lists (chapters, projects, elements, the project × element matrix).
+///
+/// Templates are strict (see `TemplateSet`): every key below exists on every page, with `false` or
+/// an empty list when it does not apply, so `{{#project}}…{{/project}}` is always safe to write.
+///
+/// Site keys: `site_title`, `site_subtitle`, `organisation`, `footer_text`, `accessibility_url`,
+/// `base_url`, `assets_url`, `home_url`, `chapters`, `projects`, `elements`, `element_groups`,
+/// `matrix_header`, `matrix_rows`, `filter_kommuner`, `filter_focus_areas`, `project_count`,
+/// `chapter_count`, `element_count`. Page keys are listed in `PageContext`.
+struct SiteContext: @unchecked Sendable {
+    // @unchecked: `values` is built once and only read afterwards; its contents are value types
+    // (strings, numbers, arrays and dictionaries of them), which are safe to read from many threads.
+    let values: [String: Any]
+    let navigation: [NavigationTarget]
+    let resolver: LinkResolver
+
+    struct NavigationTarget: Sendable {
+        var title: String
+        var url: String
+        /// The page kinds that count as "in this section" for `aria-current`.
+        var kinds: Set<PageKind>
+        var path: String
+    }
+
+    init(site: Site, resolver: LinkResolver) {
+        self.resolver = resolver
+        let config = site.config
+        let pages = site.pages
+        func url(_ page: Page) -> String { resolver.url(page.path) }
+        let elementPages = pages.filter { $0.kind == .element }
+        let projectPages = pages.filter { $0.kind == .project }
+        let elementByNumber = Dictionary(elementPages.compactMap { page in page.element.map { ($0.number, page) } },
+                                         uniquingKeysWith: { first, _ in first })
+
+        func elementRef(_ number: Int) -> [String: Any] {
+            let page = elementByNumber[number]
+            return ["number": number, "title": page?.metadata.title ?? "Element \(number)", "url": page.map(url) ?? ""]
+        }
+        func projectRef(_ page: Page) -> [String: Any] {
+            ["title": page.metadata.title, "url": url(page), "kommune": page.project?.kommune ?? ""]
+        }
+
+        let chapters: [[String: Any]] = pages.filter { $0.kind == .chapter }.map { page in
+            ["number": page.chapter?.number ?? 0, "title": page.metadata.title, "url": url(page),
+             "summary": orFalse(page.metadata.summary), "placeholder": page.chapter?.isPlaceholder ?? false]
+        }
+        let projects: [[String: Any]] = projectPages.map { page in
+            let info = page.project
+            return ["title": page.metadata.title, "url": url(page), "kommune": info?.kommune ?? "",
+                    "focus_area": info?.focusArea ?? "", "status": info?.status ?? "", "period": info?.period ?? "",
+                    "target_group": orFalse(info?.targetGroup), "summary": orFalse(page.metadata.summary),
+                    "elements": (info?.elements ?? []).sorted().map(elementRef),
+                    "element_numbers": (info?.elements ?? []).sorted().map(String.init).joined(separator: " "),
+                    "example_data": page.metadata.exampleData]
+        }
+        let elements: [[String: Any]] = elementPages.map { page in
+            let number = page.element?.number ?? 0
+            let users = projectPages.filter { $0.project?.elements.contains(number) == true }.map(projectRef)
+            return ["number": number, "title": page.metadata.title, "url": url(page), "group": page.element?.group ?? "",
+                    "summary": orFalse(page.metadata.summary), "projects": users, "project_count": users.count]
+        }
+        let groups: [[String: Any]] = PageLoader.elementGroups.map { group in
+            let members = elements.filter { ($0["group"] as? String) == group }
+            return ["title": Self.groupTitle(group), "elements": members]
+        }.filter { !(($0["elements"] as? [[String: Any]]) ?? []).isEmpty }
+        let matrixHeader = elementPages.compactMap { $0.element?.number }.map(elementRef)
+        let matrixRows: [[String: Any]] = projectPages.map { page in
+            let used = Set(page.project?.elements ?? [])
+            let cells: [[String: Any]] = elementPages.map { element in
+                let number = element.element?.number ?? 0
+                return ["used": used.contains(number), "number": number, "title": element.metadata.title]
+            }
+            return ["title": page.metadata.title, "url": url(page), "kommune": page.project?.kommune ?? "", "cells": cells]
+        }
+        let kommuner = Set(projectPages.compactMap { $0.project?.kommune }).sorted(by: danishOrder)
+        let focusAreas = Set(projectPages.compactMap { $0.project?.focusArea }).sorted(by: danishOrder)
+
+        let statement = SiteLoader.isAbsoluteURL(config.accessibilityStatement)
+            ? config.accessibilityStatement
+            : resolver.url(PageAddress.sitePath(forContentPath: config.accessibilityStatement) ?? "")
+
+        values = [
+            "site_title": config.title, "site_subtitle": orFalse(config.subtitle), "organisation": config.organisation,
+            "footer_text": orFalse(config.footer), "accessibility_url": statement, "base_url": resolver.basePath,
+            "canonical_base": config.canonicalBase,
+            "assets_url": resolver.url("assets/"), "home_url": resolver.url(""),
+            "chapters": chapters, "projects": projects, "elements": elements, "element_groups": groups,
+            "matrix_header": matrixHeader, "matrix_rows": matrixRows,
+            "filter_kommuner": kommuner, "filter_focus_areas": focusAreas,
+            "project_count": projects.count, "chapter_count": chapters.count, "element_count": elements.count,
+        ]
+
+        var navigation = [NavigationTarget(title: "Forside", url: resolver.url(""), kinds: [.home], path: "")]
+        let sections: [(PageKind, PageKind)] = [(.chapterIndex, .chapter), (.projectIndex, .project), (.elementIndex, .element)]
+        for (indexKind, memberKind) in sections {
+            if let index = pages.first(where: { $0.kind == indexKind }) {
+                navigation.append(NavigationTarget(title: index.metadata.title, url: url(index), kinds: [indexKind, memberKind], path: index.path))
+            }
+        }
+        for page in pages where page.kind == .standalone && page.source.relativePath != config.accessibilityStatement {
+            navigation.append(NavigationTarget(title: page.metadata.title, url: url(page), kinds: [], path: page.path))
+        }
+        self.navigation = navigation
+    }
+
+    static func groupTitle(_ group: String) -> String {
+        switch group {
+        case "forældresamarbejde": "Samarbejde med forældre"
+        case "tværfagligt samarbejde": "Tværfagligt samarbejde"
+        default: group
+        }
+    }
+}
+
+/// Strict templates need a key to exist; `false` is Mustache's "nothing here".
+func orFalse(_ value: String?) -> Any {
+    guard let value, !value.isEmpty else { return false }
+    return value
+}
+
+func danishOrder(_ a: String, _ b: String) -> Bool {
+    a.compare(b, locale: danishLocale) == .orderedAscending
+}
+
+import Foundation
+let danishLocale = Locale(identifier: "da_DK")

@@ -1,0 +1,1 @@
+// Rapport progressive enhancement (placeholder)
