@@ -10,7 +10,9 @@ enum PageContext {
     static func make(page: Page, index: Int, pages: [Page], html: String, headings: [Heading], site: SiteContext) -> [String: Any] {
         let resolver = site.resolver
         let config = site.values
-        func link(_ other: Page) -> [String: Any] { ["title": other.metadata.title, "url": resolver.url(other.path)] }
+        func link(_ other: Page) -> [String: Any] {
+            ["title": other.kind == .home ? "Forside" : other.metadata.title, "url": resolver.url(other.path)]
+        }
 
         var context = config
         let siteTitle = config["site_title"] as? String ?? ""
