@@ -28,6 +28,7 @@ enum Fixtures {
     /// Copies a folder's contents into another, overwriting files with the same path.
     static func overlay(_ source: URL, onto target: URL) throws {
         let fileManager = FileManager.default
+        try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
         guard let enumerator = fileManager.enumerator(at: source, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
         let prefix = source.standardizedFileURL.path + "/"
         for case let url as URL in enumerator {
