@@ -26,13 +26,20 @@ class _Handler(SimpleHTTPRequestHandler):
                       ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
                       ".json": "application/json", ".xml": "application/xml"}
 
+    def _under_base(self) -> bool:
+        url_path = unquote(urlsplit(self.path).path)
+        return url_path.startswith(self.base_path) or url_path + "/" == self.base_path
+
+    def send_head(self):  # noqa: ANN201 - returns a file object or None, as in the base class
+        if not self._under_base():
+            self.send_error(HTTPStatus.NOT_FOUND, "Outside the base path")
+            return None
+        return super().send_head()
+
     def translate_path(self, path: str) -> str:
-        url_path = unquote(urlsplit(path).path)
-        if url_path.startswith(self.base_path):
-            return super().translate_path("/" + path[len(self.base_path):])
-        if url_path + "/" == self.base_path:  # '/evaluering' -> the folder, which then redirects to '/evaluering/'
-            return super().translate_path("/")
-        return os.path.join(self.directory, "\0outside-base-path")  # cannot exist, so: 404
+        # Only called for paths under the base path (send_head checked); '/evaluering' is the folder
+        # itself, which the base class then redirects to '/evaluering/'.
+        return super().translate_path("/" + path[len(self.base_path):] if path.startswith(self.base_path) else "/")
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
