@@ -21,6 +21,9 @@ from .browser import open_page
 from .pages import Problem
 
 EXPECTATIONS = Path(__file__).resolve().parent.parent / "search-expectations.json"
+# Pagefind's Default UI (pagefind-ui.js) and its Component UI (pagefind-component-ui.js, 1.5+).
+DEFAULT_INPUT = "input[type=search], .pagefind-ui__search-input, pagefind-input input"
+DEFAULT_RESULTS = ".pagefind-ui__result-link, pagefind-results a"
 MISSING_INDEX = "pagefind index missing – run rapport build with pagefind installed"
 
 QUERY_INDEX = """
@@ -72,8 +75,8 @@ def check_index(driver: WebDriver, site_url: str, expectations: dict) -> list[Pr
 def check_ui(driver: WebDriver, site_url: str, expectations: dict) -> list[Problem]:
     """Type each query into the search page's box and wait for the expected result links."""
     where = expectations.get("page", "soeg/")
-    input_css = expectations.get("input", "input[type=search], .pagefind-ui__search-input")
-    results_css = expectations.get("results", ".pagefind-ui__result-link")
+    input_css = expectations.get("input", DEFAULT_INPUT)
+    results_css = expectations.get("results", DEFAULT_RESULTS)
     problems = []
     for query, expected in expectations["queries"].items():
         open_page(driver, site_url + where)
