@@ -197,7 +197,8 @@ def test_search_gate_passes_with_index_and_fails_on_wrong_expectations(tmp_path,
         assert check_index(browser, url, load_expectations()) == []
         assert check_ui(browser, url, load_expectations()) == []
         found = messages(check_index(browser, url, wrong))
-        ui = messages(check_ui(browser, url, {**load_expectations(), "queries": {"zxqvmnb": ["elementer/"]}}))
+        ui = messages(check_ui(browser, url, {**load_expectations(), "queries": {"zxqvmnb": ["elementer/"]}},
+                      timeout=2))
     assert "search for 'forældre' found no page under 'tilgaengelighed/'" in found
     assert "search for 'zxqvmnb' found no page under 'elementer/' (found: nothing)" in found
     assert "typing 'zxqvmnb' showed no results" in ui

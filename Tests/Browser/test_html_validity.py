@@ -5,7 +5,7 @@ Run only this gate: scripts/check-site public -k validity
 """
 import pytest
 
-from rapport_gates import format_problems
+from rapport_gates import assert_no_problems
 from rapport_gates.vnu import run_vnu
 
 
@@ -15,16 +15,16 @@ def vnu_report(site):
 
 
 def test_html_validity(vnu_report):
-    assert not vnu_report["html"], format_problems(vnu_report["html"])
+    assert_no_problems(vnu_report["html"])
 
 
 def test_css_validity(site, vnu_report):
     if not site.files_with_suffix(".css"):
         pytest.skip("the site has no CSS files")
-    assert not vnu_report["css"], format_problems(vnu_report["css"])
+    assert_no_problems(vnu_report["css"])
 
 
 def test_svg_file_validity(site, vnu_report):
     if not site.files_with_suffix(".svg"):
         pytest.skip("the site has no SVG files")
-    assert not vnu_report["svg"], format_problems(vnu_report["svg"])
+    assert_no_problems(vnu_report["svg"])

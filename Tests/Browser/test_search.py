@@ -5,7 +5,7 @@ at build time. Run only this gate: scripts/check-site public -k search
 """
 import pytest
 
-from rapport_gates import format_problems
+from rapport_gates import assert_no_problems
 from rapport_gates.search import MISSING_INDEX, check_index, check_ui, load_expectations
 
 
@@ -18,9 +18,9 @@ def expectations(site):
 
 def test_search_index_finds_expected_pages(browser, site_url, expectations):
     problems = check_index(browser, site_url, expectations)
-    assert not problems, format_problems(problems)
+    assert_no_problems(problems)
 
 
 def test_search_ui_shows_expected_pages(browser, site_url, expectations):
     problems = check_ui(browser, site_url, expectations)
-    assert not problems, format_problems(problems)
+    assert_no_problems(problems)

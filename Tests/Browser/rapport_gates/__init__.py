@@ -5,6 +5,6 @@ the URL the site is served at) and returns a list of `Problem`s. The pytest file
 thin wrappers that fail when a list is non-empty; test_gates_can_fail.py calls the same functions on
 deliberately broken copies of the sample site, so every gate is shown to be able to fail.
 """
-from .pages import Problem, Site, format_problems
+from .pages import Problem, Site, assert_no_problems, format_problems
 
-__all__ = ["Problem", "Site", "format_problems"]
+__all__ = ["Problem", "Site", "assert_no_problems", "format_problems"]

@@ -36,6 +36,14 @@ def format_problems(problems: list[Problem], limit: int = 200) -> str:
     return f"{len(problems)} problem(s):\n" + "\n".join(lines)
 
 
+def assert_no_problems(problems: list[Problem]) -> None:
+    """Fail the calling test with just the list of problems (no assertion-rewrite noise)."""
+    if problems:
+        import pytest  # only the test wrappers need pytest; the checkers stay importable without it
+
+        pytest.fail(format_problems(problems), pytrace=False)
+
+
 def normalise_base_path(base: str) -> str:
     """'/evaluering' -> '/evaluering/', '' -> '/'."""
     base = "/" + base.strip("/") + "/"

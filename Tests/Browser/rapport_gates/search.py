@@ -72,8 +72,8 @@ def check_index(driver: WebDriver, site_url: str, expectations: dict) -> list[Pr
     return problems
 
 
-def check_ui(driver: WebDriver, site_url: str, expectations: dict) -> list[Problem]:
-    """Type each query into the search page's box and wait for the expected result links."""
+def check_ui(driver: WebDriver, site_url: str, expectations: dict, timeout: float = 10) -> list[Problem]:
+    """Type each query into the search page's box and wait (up to `timeout` s) for the expected result links."""
     where = expectations.get("page", "soeg/")
     input_css = expectations.get("input", DEFAULT_INPUT)
     results_css = expectations.get("results", DEFAULT_RESULTS)
@@ -92,7 +92,7 @@ def check_ui(driver: WebDriver, site_url: str, expectations: dict) -> list[Probl
             return hrefs if hrefs and not _missing(expected, hrefs) else False
 
         try:
-            WebDriverWait(driver, 10).until(found_all)
+            WebDriverWait(driver, timeout).until(found_all)
         except TimeoutException:
             shown = [_relative(a.get_attribute("href") or "", site_url)
                      for a in driver.find_elements(By.CSS_SELECTOR, results_css)]

@@ -68,6 +68,9 @@ def run_vnu(site: Site) -> dict[str, list[Problem]]:
             text += f"  [{extract[:120]}]"
         kind = Path(rel).suffix.lstrip(".") if Path(rel).suffix in (".css", ".svg") else "html"
         found[kind].append(Problem(where, text))
+    for problems in found.values():  # file by file, top to bottom
+        problems.sort(key=lambda p: (p.where.rsplit(":", 1)[0], int(p.where.rsplit(":", 1)[-1])
+                                     if p.where.rsplit(":", 1)[-1].isdigit() else 0))
     return found
 
 
