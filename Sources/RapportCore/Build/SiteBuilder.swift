@@ -56,13 +56,16 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Builds and, when there are no errors, replaces the output folder in one step.
-    public func build() -> BuildResult {
+    /// Builds and, when there are no errors, replaces the output folder in one step. With a
+    /// `searchIndexer` the search index is built into the new site before it is swapped in.
+    public func build(searchIndexer: SearchIndexer? = nil) -> BuildResult {
         var result = render()
         guard result.succeeded else { return result }
         let start = ContinuousClock.now
         do {
-            try OutputWriter(output: options.outputDirectory).write(result.files)
+            try OutputWriter(output: options.outputDirectory).write(result.files) { staging in
+                try searchIndexer?.index(staging)
+            }
         } catch {
             result.diagnostics.append(.error(at: SourceLocation(file: options.outputDirectory.path), "could not write the site: \(error)",
                                              hint: "check that the output folder's parent exists, is writable and has free space"))
