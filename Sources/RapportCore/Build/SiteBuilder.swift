@@ -129,6 +129,10 @@ public struct SiteBuilder: Sendable {
         result.files += figureDownloads(drafts)
         result.files += SiteFiles.assets(site: site, options: options)
         result.files += SiteFiles.metadata(site: site, resolver: resolver)
+        switch WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates, pages: pages) {
+        case .success(let file): result.files.append(file)
+        case .failure(let diagnostic): result.diagnostics.append(diagnostic)
+        }
         if let notFound = SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates) {
             switch notFound {
             case .success(let file): result.files.append(file)
