@@ -133,8 +133,9 @@ public struct SiteBuilder: Sendable {
         case .success(let file): result.files.append(file)
         case .failure(let diagnostic): result.diagnostics.append(diagnostic)
         }
-        if let notFound = SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates) {
-            switch notFound {
+        for generated in [SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates),
+                          SiteFiles.searchPage(site: site, context: siteContext, templates: templates)] {
+            switch generated {
             case .success(let file): result.files.append(file)
             case .failure(let diagnostic): result.diagnostics.append(diagnostic)
             }

@@ -78,6 +78,7 @@ struct WholeReport {
         let page = Page(kind: .standalone, source: source, path: Self.path, metadata: PageMetadata(title: Self.title),
                         details: .none, body: "", bodyLineOffset: 0)
         var context = PageContext.make(page: page, index: -1, pages: pages, html: body, headings: [], site: site)
+        context["searchable"] = false  // everything on it is indexed on its own page already
         context["report_sections"] = sections
         context["report_figures"] = figures.map { ["id": $0.id, "label": $0.label, "title": $0.title] }
         context["report_tables"] = tables.map { ["id": $0.id, "label": $0.label, "title": $0.title] }
