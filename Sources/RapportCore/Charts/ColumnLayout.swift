@@ -57,7 +57,7 @@ struct ColumnLayout: Sendable, Hashable {
         var top = 0.0
         if table.hasNamedSeries {
             let items = table.series.enumerated().map { Legend.Item(label: $0.element, color: Palette.series($0.offset)) }
-            let legend = Legend(items: items, x: plotX, y: 0, maxWidth: width - plotX)
+            let legend = Legend(items: items, x: 0, y: 0, maxWidth: width)
             self.legend = legend
             top = legend.height + 6
         }
