@@ -9,7 +9,8 @@ struct ChartCSV: Sendable, Hashable {
     struct Field: Sendable, Hashable {
         /// The value, unquoted, with spaces around an unquoted value removed.
         var text: String
-        /// Where the field starts (1-based; the column counts characters).
+        /// Where the field starts (1-based; the column counts Unicode scalars, as Yams does for YAML,
+        /// so "å" is one column when written precomposed, as editors do).
         var line: Int
         var column: Int
     }

@@ -88,7 +88,11 @@ struct LikertLayout: Sendable, Hashable {
         let usable = width - (hasGap ? dontKnowGap : 0)
         var cursor = x
         var segments: [Segment] = []
-        for (index, count) in summary.counts.enumerated() {
+        // Counts, percentages, colours and categories line up by index; the loader guarantees equal
+        // lengths, `min` keeps a hand-built table from trapping.
+        let columns = min(summary.counts.count, summary.percentages.count, colors.count, table.scale.count)
+        for index in 0..<columns {
+            let count = summary.counts[index]
             if index == table.dontKnowIndex { cursor += dontKnowGap }
             let segmentWidth = summary.n > 0 ? usable * Double(count) / Double(summary.n) : 0
             let percent = summary.percentages[index]
