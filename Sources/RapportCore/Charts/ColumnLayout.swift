@@ -118,11 +118,8 @@ struct ColumnLayout: Sendable, Hashable {
             if let mean = value.mean {
                 let name = column.series.isEmpty ? group.name : "\(group.name), \(column.series)"
                 let tooltip = "\(name): \(DanishNumberFormat.decimal(mean)) (\(DanishNumberFormat.n(value.n)))"
-                children.append(.element("rect", attributes: [
-                    .init("x", SVGNumber.format(x)), .init("y", SVGNumber.format(column.top)),
-                    .init("width", SVGNumber.format(column.width)), .init("height", SVGNumber.format(plotBottom - column.top)),
-                    .init("fill", column.color.description),
-                ], children: [.el("title", [:], [.text(tooltip)])]))
+                children.append(.rect(x: x, y: column.top, width: column.width, height: plotBottom - column.top,
+                                      fill: column.color, tooltip: tooltip))
             }
             children.append(.text([DanishNumberFormat.mean(value.mean)], x: column.centerX, y: column.top - 5,
                                   anchor: .middle, fontSize: small))

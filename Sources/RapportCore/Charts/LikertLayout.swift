@@ -123,11 +123,8 @@ struct LikertLayout: Sendable, Hashable {
         ]
         for segment in row.segments where segment.count > 0 {
             let tooltip = "\(segment.category): \(DanishNumberFormat.percent(segment.percent)) (\(DanishNumberFormat.integer(segment.count)) svar)"
-            children.append(.element("rect", attributes: [
-                .init("x", SVGNumber.format(segment.x)), .init("y", SVGNumber.format(row.barTop)),
-                .init("width", SVGNumber.format(segment.width)), .init("height", SVGNumber.format(Self.barHeight)),
-                .init("fill", segment.color.description), .init("stroke", "#ffffff"), .init("stroke-width", "1"),
-            ], children: [.el("title", [:], [.text(tooltip)])]))
+            children.append(.rect(x: segment.x, y: row.barTop, width: segment.width, height: Self.barHeight,
+                                  fill: segment.color, stroke: .white, tooltip: tooltip))
         }
         for segment in row.segments {
             guard let label = segment.label else { continue }

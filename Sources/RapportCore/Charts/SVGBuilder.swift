@@ -34,10 +34,11 @@ enum SVGNumber {
 }
 
 extension MarkupNode {
-    /// A rectangle filled with `fill`; `separator` draws the white line that keeps neighbouring
-    /// segments apart for readers who cannot tell the colours apart.
+    /// A rectangle filled with `fill`, optionally outlined (white between Likert segments, so they are
+    /// told apart without colour; grey around light swatches). `tooltip` becomes a `<title>` child,
+    /// which browsers show on hover: the exact numbers for mouse users, without JavaScript.
     static func rect(x: Double, y: Double, width: Double, height: Double, fill: RGBColor, stroke: RGBColor? = nil,
-                     strokeWidth: Double = 1) -> MarkupNode
+                     strokeWidth: Double = 1, tooltip: String? = nil) -> MarkupNode
     {
         var attributes = [
             Attribute("x", SVGNumber.format(x)), Attribute("y", SVGNumber.format(y)),
@@ -48,7 +49,7 @@ extension MarkupNode {
             attributes.append(Attribute("stroke", stroke.description))
             attributes.append(Attribute("stroke-width", SVGNumber.format(strokeWidth)))
         }
-        return .element("rect", attributes: attributes, children: [])
+        return .element("rect", attributes: attributes, children: tooltip.map { [.el("title", [:], [.text($0)])] } ?? [])
     }
 
     static func line(x1: Double, y1: Double, x2: Double, y2: Double, opacity: String = ChartStyle.gridOpacity)
