@@ -1,6 +1,6 @@
 /// A comma-separated file as records of fields, each field knowing its line and column.
 ///
-/// SwiftCSV (a dependency of RapportCore) parses well but forgets positions, and a data error must
+/// SwiftCSV and CSV.swift parse well but report no positions, and a data error must
 /// point at `data/x.csv:7:12`, also when a quoted field before it spans several lines. This reader
 /// follows RFC 4180: `,` between fields; `"…"` quotes with `""` for a quote; quoted fields may hold
 /// commas and line breaks; CRLF, LF and CR all end a line. Lines that are completely empty are
