@@ -175,8 +175,10 @@ private struct TreeRewriter {
 
     /// `[@fig:id]` → a placeholder the build turns into a link "Figur 4.2".
     private mutating func replaceCrossReferences(in node: OpaquePointer) {
-        let text = literal(node)
-        guard text.contains("[@"), text.contains(Self.crossReferencePattern) else { return }
+        // Cheap byte check first: almost no text node holds a cross-reference.
+        guard let raw = cmark_node_get_literal(node), strchr(raw, Int32(UInt8(ascii: "["))) != nil else { return }
+        let text = String(cString: raw)
+        guard text.contains(Self.crossReferencePattern) else { return }
         var rest = Substring(text)
         var anchor = node
         var first = true
