@@ -42,10 +42,11 @@ extension Robustness {
             if rng.chance(0.3) { page += rng.pick(["Se [@fig:fuzz].\n\n", "[Et](et.md#foerste-afsnit)\n\n", "[Et](../kapitler/et.md)\n\n"]) }
             switch rng.below(10) {
             case 0:
-                // Many small blocks: pages near the size limit must still build in time.
+                // Many small blocks (20–60 KB: big enough that anything quadratic shows, small enough
+                // that a debug build on a busy machine stays well inside the time limit).
                 let block = rng.pick(["# a\n\n", "## Afsnit\n\n", "[x](#a)\n\n", "- a\n", "| a |\n|---|\n| b |\n\n", "Tekst[^1].\n\n[^1]: n\n\n",
                                       "```figur\nid: x\n```\n\n", "<b>x</b>\n\n", "[@fig:fuzz] "])
-                page += String(repeating: block, count: rng.int(1_000...(240_000 / block.utf8.count)))
+                page += String(repeating: block, count: rng.int((20_000 / block.utf8.count)...(60_000 / block.utf8.count)))
             default:
                 page += Inputs.markdown(&rng)
             }
