@@ -73,6 +73,12 @@ public struct SiteBuilder: Sendable {
 
     /// Everything `build` does except writing: used by `rapport check`, `rapport serve` and tests.
     public func render() -> BuildResult {
+        var result = renderUnsorted()
+        result.diagnostics.sort()
+        return result
+    }
+
+    private func renderUnsorted() -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
         let reader = ContentReader(root: options.contentDirectory, displayRoot: options.contentDisplay)
@@ -126,7 +132,6 @@ public struct SiteBuilder: Sendable {
             case .failure(let diagnostic): result.diagnostics.append(diagnostic)
             }
         }
-        result.diagnostics.sort()
         clock.lap("assemble", into: &result)
         return result
     }

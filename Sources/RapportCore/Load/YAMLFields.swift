@@ -14,6 +14,8 @@ public struct YAMLFields {
     private var keyMarks: [String: Mark] = [:]
     private var keyOrder: [String] = []
     private var read: Set<String> = []
+    /// After a syntax error the values are unknown: don't also report them as missing.
+    private var failedToParse = false
     /// Where to point when a required key is missing.
     private let start: SourceLocation
 
@@ -27,6 +29,7 @@ public struct YAMLFields {
             node = try Yams.compose(yaml: yaml)
         } catch {
             diagnostics.append(Self.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            failedToParse = true
             return
         }
         guard let node else { return }
@@ -131,7 +134,7 @@ public struct YAMLFields {
     private mutating func value(_ key: String, required: Bool, expected: String) -> Node? {
         read.insert(key)
         guard let node = values[key], node.tag.description != "tag:yaml.org,2002:null" || node.scalar == nil else {
-            if required {
+            if required && !failedToParse {
                 diagnostics.append(.error(at: start, "missing required key '\(key)'", hint: "add a line '\(key): …' with \(expected)"))
             }
             return nil
@@ -190,7 +193,7 @@ public struct YAMLFields {
 public enum Spelling {
     public static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 4) else { return nil }
         return best.0
     }
 

@@ -24,7 +24,8 @@ public struct MarkdownRenderer: Sendable {
     private static let parseOptions = CMARK_OPT_FOOTNOTES
     /// Raw HTML from authors never reaches the renderer unless the page opted in (see `escapeRawHTML`),
     /// so the renderer may pass through the HTML that Rapport itself inserts.
-    private static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    /// Table alignment as `style`, because HTML5 made the `align` attribute obsolete.
+    private static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     public let limits: MarkdownLimits
 
@@ -48,7 +49,7 @@ public struct MarkdownRenderer: Sendable {
         var walker = TreeRewriter(file: file, options: options)
         walker.rewrite(document.root)
         var result = walker.result
-        result.html = Self.renderHTML(document.root, extensions: document.extensions)
+        result.html = Self.localise(Self.renderHTML(document.root, extensions: document.extensions))
         return result
     }
 
@@ -77,6 +78,18 @@ public struct MarkdownRenderer: Sendable {
             }
             return ParsedDocument(root: root, extensions: extensions)
         }
+    }
+
+    /// cmark-gfm writes a few fixed English and unlabelled bits; pages are Danish and every control
+    /// needs a name (WCAG 4.1.2). These strings only come from cmark: authors' raw HTML is escaped.
+    static func localise(_ html: String) -> String {
+        guard html.contains("footnote-backref") || html.contains("type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Tilbage til teksten\"")
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                                  with: "<input type=\"checkbox\" checked disabled aria-label=\"Udført\">")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />",
+                                  with: "<input type=\"checkbox\" disabled aria-label=\"Ikke udført\">")
     }
 
     fileprivate static func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
