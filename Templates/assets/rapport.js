@@ -107,6 +107,7 @@
     headers.forEach((th, column) => {
       const kind = th.getAttribute('data-sort');
       if (!kind) return;
+      th.setAttribute('data-etiket', th.textContent.trim());
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'sorter';
@@ -123,8 +124,7 @@
     });
 
     function label(th) {
-      const button = th.querySelector('.sorter');
-      return (button ? button.textContent : th.textContent).trim();
+      return th.getAttribute('data-etiket') || th.textContent.trim();
     }
 
     function render() {
