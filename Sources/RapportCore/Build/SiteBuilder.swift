@@ -56,13 +56,16 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Builds and, when there are no errors, replaces the output folder in one step.
-    public func build() -> BuildResult {
+    /// Builds and, when there are no errors, replaces the output folder in one step. With a
+    /// `searchIndexer` the search index is built into the new site before it is swapped in.
+    public func build(searchIndexer: SearchIndexer? = nil) -> BuildResult {
         var result = render()
         guard result.succeeded else { return result }
         let start = ContinuousClock.now
         do {
-            try OutputWriter(output: options.outputDirectory).write(result.files)
+            try OutputWriter(output: options.outputDirectory).write(result.files) { staging in
+                try searchIndexer?.index(staging)
+            }
         } catch {
             result.diagnostics.append(.error(at: SourceLocation(file: options.outputDirectory.path), "could not write the site: \(error)",
                                              hint: "check that the output folder's parent exists, is writable and has free space"))
@@ -126,8 +129,13 @@ public struct SiteBuilder: Sendable {
         result.files += figureDownloads(drafts)
         result.files += SiteFiles.assets(site: site, options: options)
         result.files += SiteFiles.metadata(site: site, resolver: resolver)
-        if let notFound = SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates) {
-            switch notFound {
+        switch WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates, pages: pages) {
+        case .success(let file): result.files.append(file)
+        case .failure(let diagnostic): result.diagnostics.append(diagnostic)
+        }
+        for generated in [SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates),
+                          SiteFiles.searchPage(site: site, context: siteContext, templates: templates)] {
+            switch generated {
             case .success(let file): result.files.append(file)
             case .failure(let diagnostic): result.diagnostics.append(diagnostic)
             }

@@ -14,7 +14,7 @@ public struct TemplateSet: Sendable {
     private let sources: [String: String]
     private let display: [String: String]
 
-    public static let requiredTemplates = ["base"] + PageKind.allCases.map(\.template)
+    public static let requiredTemplates = ["base", WholeReport.template, "soeg"] + PageKind.allCases.map(\.template)
 
     public static func load(directory: URL, displayDirectory: String, required: [String] = requiredTemplates) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

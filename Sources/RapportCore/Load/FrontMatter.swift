@@ -11,35 +11,20 @@ public struct FrontMatter: Sendable, Hashable {
     public var bodyLineOffset: Int
     public var isPresent: Bool
 
-    /// Returns nil and a diagnostic when the front matter is opened but never closed.
+    /// A diagnostic when the front matter is opened but never closed.
     public static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
         var text = Substring(file.text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") || text == "---" else {
+        // `isNewline` treats "\r\n" as one line break (Swift keeps it as one Character).
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard lines.first == "---" else {
             return .success(FrontMatter(yaml: "", yamlLineOffset: 0, body: String(text), bodyLineOffset: 0, isPresent: false))
         }
-        var lineNumber = 1
-        var yamlLines: [Substring] = []
-        var rest = text[text.index(after: text.firstIndex(of: "\n") ?? text.endIndex, orEnd: text)...]
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            var line = rest[..<end]
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            lineNumber += 1
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-            if line == "---" || line == "..." {
-                return .success(FrontMatter(yaml: yamlLines.joined(separator: "\n"), yamlLineOffset: 1,
-                                            body: String(rest), bodyLineOffset: lineNumber, isPresent: true))
-            }
-            yamlLines.append(line)
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0] == "---" || lines[$0] == "..." }) else {
+            return .failure(.error(at: file.location(line: 1, column: 1), "front matter is not closed",
+                                   hint: "end the YAML block with a line containing only '---'"))
         }
-        return .failure(.error(at: file.location(line: 1, column: 1), "front matter is not closed",
-                               hint: "end the YAML block with a line containing only '---'"))
-    }
-}
-
-private extension Substring {
-    func index(after index: Index, orEnd _: Substring) -> Index {
-        index == endIndex ? endIndex : self.index(after: index)
+        return .success(FrontMatter(yaml: lines[1..<close].joined(separator: "\n"), yamlLineOffset: 1,
+                                    body: lines[(close + 1)...].joined(separator: "\n"), bodyLineOffset: close + 1, isPresent: true))
     }
 }

@@ -65,7 +65,7 @@ public struct YAMLFields {
 
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let node = value(key, required: required, expected: "a text") else { return nil }
-        guard let scalar = node.scalar, node.tag.description != "tag:yaml.org,2002:null" else {
+        guard let scalar = node.scalar else {
             return typeError(key, node, expected: "a text")
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -133,13 +133,13 @@ public struct YAMLFields {
 
     private mutating func value(_ key: String, required: Bool, expected: String) -> Node? {
         read.insert(key)
-        guard let node = values[key], node.tag.description != "tag:yaml.org,2002:null" || node.scalar == nil else {
+        guard let node = values[key] else {
             if required && !failedToParse {
                 diagnostics.append(.error(at: start, "missing required key '\(key)'", hint: "add a line '\(key): …' with \(expected)"))
             }
             return nil
         }
-        if node.scalar != nil, node.tag.description == "tag:yaml.org,2002:null" {
+        if node.null != nil {
             if required {
                 diagnostics.append(.error(at: location(node.mark), "'\(key)' has no value", hint: "write \(expected) after '\(key):'"))
             }
