@@ -11,6 +11,9 @@
     showImages: false,
     resetStyles: false
   });
+  // The page's own search box replaces the header's form here; one search field is less confusing.
+  var headerForm = document.getElementById("soeg");
+  if (headerForm) headerForm.hidden = true;
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 })();

@@ -27,8 +27,8 @@ enum SiteFiles {
     static func metadata(site: Site, resolver: LinkResolver) -> [OutputFile] {
         let base = site.config.canonicalBase
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in site.pages {
-            sitemap += "  <url><loc>\(HTMLEscaping.escape(base + page.path))</loc></url>\n"
+        for path in site.pages.map(\.path) + [WholeReport.path, "soeg/"] {
+            sitemap += "  <url><loc>\(HTMLEscaping.escape(base + path))</loc></url>\n"
         }
         sitemap += "</urlset>\n"
         let robots = "User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"

@@ -255,19 +255,33 @@ private struct TreeRewriter {
                     hint: "write it as 'Tabel: Titel {#tab:id}' with an id of letters, digits and '-'"))
             }
         }
+        // Header cells are column headers: say so for screen readers (cmark-gfm writes bare <th>).
         var table = MarkdownRenderer.renderHTML(node, extensions: nil)
+            .replacing("<th>", with: "<th scope=\"col\">").replacing("<th style=", with: "<th scope=\"col\" style=")
         let open: String
         if let caption {
             let elementID = "tab-\(caption.id)"
             let label = Placeholder.tableLabel.marker(result.tables.count - 1)
             table = table.replacingOccurrences(of: "<table>",
-                with: "<table id=\"\(elementID)\">\n<caption><span class=\"nummer\">\(label)</span> \(HTMLEscaping.escape(caption.title))</caption>",
+                with: "<table id=\"\(elementID)\">\n<caption id=\"\(elementID)-titel\"><span class=\"nummer\">\(label)</span> \(HTMLEscaping.escape(caption.title))</caption>",
                 options: .anchored)
-            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(elementID)\">"
+            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(elementID)-titel\">"
         } else {
-            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel\">"
+            // Without a caption, the nearest heading above names the table's scroll region.
+            let name = precedingHeadingText(node).map { "Tabel: \($0)" } ?? "Tabel"
+            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLEscaping.escape(name))\">"
         }
         replace(node, with: newBlockHTML(open + "\n" + table + "</div>\n"))
+    }
+
+    /// The text of the nearest heading before a block at the same level, if any.
+    private func precedingHeadingText(_ node: OpaquePointer) -> String? {
+        var current = cmark_node_previous(node)
+        while let candidate = current {
+            if cmark_node_get_type(candidate) == CMARK_NODE_HEADING { return plainText(candidate) }
+            current = cmark_node_previous(candidate)
+        }
+        return nil
     }
 
     private mutating func addHeadingID(_ node: OpaquePointer) {

@@ -50,7 +50,8 @@ enum Fixtures {
         let prefix = folder.standardizedFileURL.path + "/"
         for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
-            files[relative] = (try? String(contentsOf: url, encoding: .utf8)) ?? "<binary>"
+            // Decoding the bytes as they are keeps a byte-order mark, which is part of what is compared.
+            files[relative] = (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) } ?? "<binary>"
         }
         return files
     }
@@ -65,7 +66,7 @@ enum Fixtures {
     static func text(of file: OutputFile) -> String {
         switch file.contents {
         case .text(let text): return text
-        case .copy(let source): return (try? String(contentsOf: source, encoding: .utf8)) ?? "<binary>"
+        case .copy(let source): return (try? Data(contentsOf: source)).map { String(decoding: $0, as: UTF8.self) } ?? "<binary>"
         }
     }
 }
