@@ -26,7 +26,7 @@ extension Robustness {
         static let markdownPath = "Content/kapitler/fuzz.md"
 
         @Test func figureSpecsParseOrExplainWhy() {
-            PropertyRunner.check("figure spec", seed: 0xC0C0_0001, count: 500, Self.specs) { input in
+            PropertyRunner.check("figure spec", seed: 0xC0C0_0001, count: 400, Self.specs) { input in
                 let block = FigureBlock(yaml: input.yaml, location: SourceLocation(file: Self.markdownPath, line: input.line, column: 1))
                 var broken: [String] = []
                 switch PropertyRunner.timed(&broken, { FigureSpec.parse(block) }) {
@@ -75,7 +75,7 @@ extension Robustness {
         }
 
         @Test func csvFilesLoadOrExplainWhy() {
-            PropertyRunner.check("figure CSV", seed: 0xC0C0_0002, count: 500, Self.csvFiles) { input in
+            PropertyRunner.check("figure CSV", seed: 0xC0C0_0002, count: 350, Self.csvFiles) { input in
                 let spec = Self.spec(for: input)
                 let file = SourceFile(relativePath: "data/fuzz.csv", displayPath: "Content/data/fuzz.csv", text: input.csv)
                 var broken: [String] = []
@@ -125,7 +125,7 @@ extension Robustness {
         }
 
         @Test func csvQuotingRoundTrips() {
-            PropertyRunner.check("CSV round trip", seed: 0xC0C0_0003, count: 300, Self.records) { records in
+            PropertyRunner.check("CSV round trip", seed: 0xC0C0_0003, count: 200, Self.records) { records in
                 let text = FigureCSVExport.byteOrderMark + records.map { $0.map(FigureCSVExport.field).joined(separator: ",") }.joined(separator: "\n")
                 guard case .success(let parsed) = ChartCSV.parse(text) else { return ["written fields do not parse"] }
                 // The reader skips empty lines and trims spaces around unquoted values, as documented.

@@ -24,7 +24,7 @@ extension Robustness {
         }
 
         @Test func pagesLoadOrExplainWhy() {
-            PropertyRunner.check("front matter", seed: 0xF0F0_0001, count: 400, Self.pages) { input in
+            PropertyRunner.check("front matter", seed: 0xF0F0_0001, count: 300, Self.pages) { input in
                 var broken: [String] = []
                 let (page, diagnostics) = PropertyRunner.timed(&broken) { Self.load(input) }
                 broken += Invariants.actionable(diagnostics, roots: ["Content/" + input.path],
@@ -42,7 +42,7 @@ extension Robustness {
 
         /// Windows line endings mean the same as Unix ones: same page, same problems, same positions.
         @Test func crlfMeansTheSame() {
-            PropertyRunner.check("front matter CRLF", seed: 0xF0F0_0002, count: 200, Self.pages.filter { !$0.text.contains("\r") }) { input in
+            PropertyRunner.check("front matter CRLF", seed: 0xF0F0_0002, count: 150, Self.pages.filter { !$0.text.contains("\r") }) { input in
                 let unix = Self.load(input)
                 let windows = Self.load(PageInput(path: input.path, text: input.text.replacingOccurrences(of: "\n", with: "\r\n")))
                 var broken: [String] = []
@@ -68,7 +68,7 @@ extension Robustness {
         }
 
         @Test func siteSettingsLoadOrExplainWhy() {
-            PropertyRunner.check("site.yaml", seed: 0xF0F0_0003, count: 300, Self.siteYAML) { text in
+            PropertyRunner.check("site.yaml", seed: 0xF0F0_0003, count: 200, Self.siteYAML) { text in
                 let file = SourceFile(relativePath: "site.yaml", displayPath: "Content/site.yaml", text: text)
                 var broken: [String] = []
                 let (config, diagnostics) = PropertyRunner.timed(&broken) { SiteConfigLoader.load(file, displayPath: "Content/site.yaml") }

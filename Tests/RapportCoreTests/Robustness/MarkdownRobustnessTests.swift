@@ -25,7 +25,7 @@ extension Robustness {
         }
 
         @Test func rendersSafelyOrExplainsWhy() {
-            PropertyRunner.check("markdown", seed: 0x3D3D_0001, count: 400, Self.bodies) { markdown in
+            PropertyRunner.check("markdown", seed: 0x3D3D_0001, count: 250, Self.bodies) { markdown in
                 var broken: [String] = []
                 let result = PropertyRunner.timed(&broken) { Self.render(markdown) }
                 broken += Invariants.actionable(result.diagnostics, roots: [Self.path],
@@ -46,7 +46,7 @@ extension Robustness {
 
         /// With `raa_html: true` authors' HTML passes, but Markdown links are still checked.
         @Test func rawHTMLPagesStillCheckMarkdownLinks() {
-            PropertyRunner.check("markdown raa_html", seed: 0x3D3D_0002, count: 150, Self.bodies) { markdown in
+            PropertyRunner.check("markdown raa_html", seed: 0x3D3D_0002, count: 100, Self.bodies) { markdown in
                 var broken: [String] = []
                 let result = PropertyRunner.timed(&broken) { Self.render(markdown, rawHTML: true) }
                 broken += Invariants.actionable(result.diagnostics, roots: [Self.path])

@@ -89,7 +89,7 @@ extension Robustness {
             let root = Fixtures.temporaryFolder()
             defer { Fixtures.cleanUp(root) }
             var caseNumber = 0
-            try PropertyRunner.check("pipeline", seed: 0x5175_0001, count: 60, Self.sites) { input in
+            try PropertyRunner.check("pipeline", seed: 0x5175_0001, count: 45, Self.sites) { input in
                 caseNumber += 1
                 let folder = root.appendingPathComponent("case-\(caseNumber)")
                 defer { Fixtures.cleanUp(folder) }
