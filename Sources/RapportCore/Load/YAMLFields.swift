@@ -81,6 +81,7 @@ public struct YAMLFields {
             return typeError(key, node, expected: "a text")
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.contains("\0") { return nulError(key, node) }
         if required && text.isEmpty {
             diagnostics.append(.error(at: location(node.mark), "'\(key)' is empty", hint: "write a value after '\(key):'"))
             return nil
@@ -112,6 +113,7 @@ public struct YAMLFields {
         var items: [String] = []
         for item in sequence {
             guard let scalar = item.scalar else { return typeError(key, item, expected: "a list of texts") }
+            if scalar.string.contains("\0") { return nulError(key, item) }
             items.append(scalar.string)
         }
         return items
@@ -163,6 +165,14 @@ public struct YAMLFields {
     private mutating func typeError<T>(_ key: String, _ node: Node, expected: String) -> T? {
         diagnostics.append(.error(at: location(node.mark), "'\(key)' must be \(expected), found \(Self.describe(node))",
                                   hint: "write '\(key):' followed by \(expected)"))
+        return nil
+    }
+
+    /// The reader keeps NUL out of files; a YAML escape (`"\0"`, `"\x00"`) must not bring it back
+    /// into titles and pages.
+    private mutating func nulError<T>(_ key: String, _ node: Node) -> T? {
+        diagnostics.append(.error(at: location(node.mark), "'\(key)' contains a NUL character",
+                                  hint: "remove the escape \\0, \\x00 or \\u0000 from the value"))
         return nil
     }
 

@@ -105,6 +105,7 @@ extension Robustness {
                 for file in result.files where file.path.hasSuffix(".html") && !checked.contains(file.path) {
                     let html = Fixtures.text(of: file)
                     if html.isEmpty { broken.append("\(file.path) is empty") }
+                    if html.contains("\0") { broken.append("\(file.path) contains a NUL") }
                     let scripts = Invariants.scriptTags(in: html)
                     if scripts > allowedScripts[file.path, default: 0] { broken.append("\(file.path) has \(scripts) <script, the templates \(allowedScripts[file.path, default: 0])") }
                     broken += Invariants.dangerousURLs(in: html).map { "unsafe URL in \(file.path): \($0)" }
