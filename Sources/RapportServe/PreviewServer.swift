@@ -16,6 +16,8 @@ public struct ServeOptions: Sendable {
     /// Also write each good build to `build.outputDirectory`, as `rapport build` would.
     public var writeOutput = true
     public var watchMode: FileWatcher.Mode = .automatic
+    /// Print how long each stage of every rebuild took.
+    public var timings = false
     /// Ctrl-C (SIGINT) and SIGTERM stop gracefully; tests turn this off and call `shutdown()`.
     public var handlesSignals = true
 
@@ -82,7 +84,8 @@ public struct PreviewServer: Sendable {
                                   mode: options.watchMode, logger: logger).changes()
         var rebuilder = Rebuilder(options: options.build)
         let watch = WatchService(site: site, basePath: options.build.basePath, writeOutput: options.writeOutput,
-                                 reporter: BuildErrorReporter(options: options.build), terminal: terminal, logger: logger)
+                                 timings: options.timings, reporter: BuildErrorReporter(options: options.build),
+                                 terminal: terminal, logger: logger)
         await watch.rebuild(&rebuilder, reason: nil)
 
         let port = try choosePort()
@@ -151,10 +154,14 @@ private actor ShutdownControl {
 
 /// Runs the watch loop as a service of the application: it starts with the server and ends on
 /// graceful shutdown (Ctrl-C), which ends the watcher's stream and so stops its thread.
-struct WatchRunner: Service {
+struct WatchRunner: Service, CustomStringConvertible {
     let watch: WatchService
     let changes: AsyncStream<FileChanges>
     let rebuilder: Rebuilder
+
+    /// ServiceLifecycle logs each service's description; without this it would reflect over the
+    /// whole site held in the rebuilder's caches.
+    var description: String { "rapport watch and rebuild" }
 
     func run() async {
         var rebuilder = rebuilder
@@ -169,6 +176,7 @@ struct WatchService: Sendable {
     let site: LiveSite
     let basePath: String
     let writeOutput: Bool
+    let timings: Bool
     let reporter: BuildErrorReporter
     let terminal: Terminal
     let logger: Logger
@@ -189,6 +197,10 @@ struct WatchService: Sendable {
             let elapsed = started.duration(to: .now)
             for diagnostic in result.diagnostics { terminal.warn(diagnostic.description) }
             terminal.say(summary(result, change: change, event: event, elapsed: elapsed, rebuilder: rebuilder, first: reason == nil))
+            if timings {
+                let stages = result.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }
+                terminal.say("  " + stages.joined(separator: ", "))
+            }
             if writeOutput, let problem = await rebuilder.write(result) {
                 terminal.warn(problem.description)
             }

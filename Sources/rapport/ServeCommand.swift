@@ -52,6 +52,7 @@ struct Serve: ParsableCommand {
         options.port = port
         options.writeOutput = !noWrite
         options.watchMode = poll ? .polling : .automatic
+        options.timings = site.timings
         let server = PreviewServer(options: options)
         let terminal = server.terminal
         let openBrowser = open

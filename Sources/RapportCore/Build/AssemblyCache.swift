@@ -15,8 +15,8 @@ struct AssemblyKey: Equatable, Sendable {
     /// Each page without its text: kind, path, front matter, source path.
     var headers: [Page]
     var config: SiteConfig
-    /// `*.mustache` texts by file name.
-    var templates: [String: String]
+    /// `*.mustache` contents by file name.
+    var templates: [String: Data?]
     var files: Set<String>
     var basePath: String
     var pageIndex: [String: Int]
@@ -33,7 +33,7 @@ struct AssemblyKey: Equatable, Sendable {
         var label: String
     }
 
-    init(site: Site, index: ReferenceIndex, templates: [String: String], files: Set<String>, basePath: String) {
+    init(site: Site, index: ReferenceIndex, templates: [String: Data?], files: Set<String>, basePath: String) {
         headers = site.pages.map { page in
             var header = page
             header.body = ""
@@ -51,18 +51,6 @@ struct AssemblyKey: Equatable, Sendable {
         figures = index.figures.mapValues { Target(page: $0.page, label: $0.label) }
         tables = index.tables.mapValues { Target(page: $0.page, label: $0.label) }
     }
-
-    /// The texts of the page templates, read independently of `TemplateSet` (which keeps its
-    /// own). Read before and after the templates are loaded: if the two reads differ, a template
-    /// changed meanwhile and nothing may be reused this time.
-    static func templateTexts(in directory: URL) -> [String: String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        var texts: [String: String] = [:]
-        for name in names where name.hasSuffix(".mustache") {
-            texts[name] = (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
-        }
-        return texts
-    }
 }
 
 /// The finished pages of the previous render, by source path, valid for one `AssemblyKey`.
@@ -77,9 +65,16 @@ struct AssemblyCache: Sendable {
     private var entries: [String: Entry] = [:]
     private var notFoundPage: Result<OutputFile, Diagnostic>??
 
-    /// The finished page for `draft` if neither it nor anything site-wide changed.
-    func output(for draft: PageDraft, key: AssemblyKey?, dataFiles: [String: SourceFile]) -> (OutputFile?, [Diagnostic])? {
-        guard let key, key == self.key, let entry = entries[draft.page.source.relativePath], entry.page == draft.page else {
+    /// Whether the pages held were finished under `key`: compared once per render (it holds
+    /// every page's header), before asking for pages one by one.
+    func holdsPages(for key: AssemblyKey?) -> Bool {
+        guard let key, let own = self.key else { return false }
+        return key == own
+    }
+
+    /// The finished page for `draft` if it did not change; only valid after `holdsPages(for:)`.
+    func output(for draft: PageDraft, dataFiles: [String: SourceFile]) -> (OutputFile?, [Diagnostic])? {
+        guard let entry = entries[draft.page.source.relativePath], entry.page == draft.page else {
             return nil
         }
         for (path, text) in entry.data where dataFiles[path]?.text != text {
@@ -88,11 +83,8 @@ struct AssemblyCache: Sendable {
         return entry.output
     }
 
-    /// The 404 page depends on nothing but site-wide values.
-    func notFound(key: AssemblyKey?) -> Result<OutputFile, Diagnostic>?? {
-        guard let key, key == self.key else { return nil }
-        return notFoundPage
-    }
+    /// The 404 page depends on nothing but site-wide values; only valid after `holdsPages(for:)`.
+    var notFound: Result<OutputFile, Diagnostic>?? { notFoundPage }
 
     mutating func replace(key: AssemblyKey?, drafts: [PageDraft], outputs: [(OutputFile?, [Diagnostic])],
                           notFound: Result<OutputFile, Diagnostic>?, dataFiles: [String: SourceFile]) {

@@ -1,13 +1,13 @@
-/// The Markdown and figure results of each page from the previous render, so that `rapport serve`
-/// redoes that work only for pages whose inputs changed; and the finished pages, reused while
-/// nothing site-wide changed either (`AssemblyCache`).
+/// What one render can hand to the next, so that `rapport serve` redoes only the work an edit
+/// affects: the files read, the loaded site and templates (`ContentCache`, `LoadCache`,
+/// `TemplateCache`), each page's Markdown and figure results (the drafts, below), and the
+/// finished pages (`AssemblyCache`).
 ///
 /// A draft depends on exactly three things: the page as loaded (its source text, path and front
 /// matter, all inside `Page`), the base path that links are rewritten against, and the text of
 /// every CSV its figures read. The cache keeps those next to the draft and hands the draft back
 /// only when all three are equal, so it never needs to be told what changed: a stale entry simply
-/// doesn't match. Everything after this stage (numbering, cross-references, templates) is site-wide
-/// and always redone.
+/// doesn't match. The other parts work the same way.
 ///
 /// A value type owned by whoever renders repeatedly; `SiteBuilder.render(cache:)` reads the old
 /// entries and replaces them with this render's, which also drops pages that were deleted.
@@ -20,6 +20,11 @@ public struct DraftCache: Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    /// The files, loaded site and templates of the last render (`ContentCache`, `LoadCache`,
+    /// `TemplateCache`).
+    var content = ContentCache()
+    var load = LoadCache()
+    var templates = TemplateCache()
     /// The finished pages of the last render (see `AssemblyKey` for when they are reused).
     var assembly = AssemblyCache()
     /// Pages whose draft the last render took from the cache.

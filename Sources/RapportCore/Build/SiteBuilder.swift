@@ -79,17 +79,15 @@ public struct SiteBuilder: Sendable {
 
     /// `render()`, reusing the Markdown and figure results of pages that did not change since the
     /// render that filled `cache`, and leaving this render's results in it (`rapport serve`).
-    /// When the site cannot even be loaded the cache is left as it was, for the next try.
+    /// When the site cannot even be loaded, the drafts are kept for the next try.
     public func render(cache: inout DraftCache) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
         let reader = ContentReader(root: options.contentDirectory, displayRoot: options.contentDisplay)
-        let files = reader.read()
-        let (loadedSite, loadProblems) = SiteLoader.assemble(files, reader: reader)
-        let templateTexts = AssemblyKey.templateTexts(in: options.templatesDirectory)
-        let (loadedTemplates, templateProblems) = TemplateSet.load(directory: options.templatesDirectory,
-                                                                   displayDirectory: options.templatesDisplay)
-        let templatesSteady = templateTexts == AssemblyKey.templateTexts(in: options.templatesDirectory)
+        let files = cache.content.read(with: reader)
+        let (loadedSite, loadProblems) = cache.load.assemble(files, reader: reader)
+        let (loadedTemplates, templateProblems, templateFiles) = cache.templates.load(directory: options.templatesDirectory,
+                                                                                     display: options.templatesDisplay)
         result.diagnostics += loadProblems + templateProblems
         clock.lap("load", into: &result)
         guard let site = loadedSite else { return result }
@@ -123,11 +121,11 @@ public struct SiteBuilder: Sendable {
         let assets = Set(site.assets).union(site.dataFiles.keys)
         let pages = site.pages
         let tablesVisible = site.config.tablesVisible
-        let key = templatesSteady
-            ? AssemblyKey(site: site, index: index, templates: templateTexts, files: assets, basePath: resolver.basePath) : nil
+        let key = templateFiles.map { AssemblyKey(site: site, index: index, templates: $0, files: assets, basePath: resolver.basePath) }
         let assembled = cache.assembly
+        let reusable = assembled.holdsPages(for: key)
         let finished = Array(drafts.indices).parallelMap { position -> (output: (OutputFile?, [Diagnostic]), reused: Bool) in
-            if let output = assembled.output(for: drafts[position], key: key, dataFiles: dataFiles) { return (output, true) }
+            if reusable, let output = assembled.output(for: drafts[position], dataFiles: dataFiles) { return (output, true) }
             let output = PageAssembler(draft: drafts[position], position: position, pages: pages, index: index, site: siteContext,
                                        templates: templates, assets: assets, tablesVisible: tablesVisible).assemble()
             return (output, false)
@@ -144,7 +142,8 @@ public struct SiteBuilder: Sendable {
         result.files += figureDownloads(drafts)
         result.files += SiteFiles.assets(site: site, options: options)
         result.files += SiteFiles.metadata(site: site, resolver: resolver)
-        let notFoundPage = assembled.notFound(key: key) ?? SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates)
+        let notFoundPage = (reusable ? assembled.notFound : nil)
+            ?? SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates)
         cache.assembly.replace(key: key, drafts: drafts, outputs: rendered, notFound: notFoundPage, dataFiles: dataFiles)
         if let notFound = notFoundPage {
             switch notFound {

@@ -43,7 +43,6 @@ enum RawHTTP {
     static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try work() }) }
-            thread.stackSize = 256 * 1024
             thread.start()
         }
     }
