@@ -216,13 +216,27 @@ _SAFE_HEADING = re.compile(r"^[^\W_]+( [^\W_]+)*$")
 
 @functools.lru_cache(maxsize=None)  # headings come from a small fixed set
 def slugify(text: str) -> str:
+    """
+    >>> slugify("Læring og trivsel")
+    'laering-og-trivsel'
+    >>> slugify("Idéer fra praksis")
+    'ideer-fra-praksis'
+    >>> slugify("Fase 1: opstart")
+    'fase-1-opstart'
+    >>> slugify("  Økonomi – status ")
+    'oekonomi-status'
+    """
     s = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
     return _NON_ALNUM.sub("-", s).strip("-")
 
 
 def unique_slugs(headings: list[str]) -> list[str]:
-    """Slugs for a page's headings in order; a repeated slug gets -2, -3, ..."""
+    """Slugs for a page's headings in order; a repeated slug gets -2, -3, ...
+
+    >>> unique_slugs(["Erfaringer", "Målgruppe", "Erfaringer", "erfaringer"])
+    ['erfaringer', 'maalgruppe', 'erfaringer-2', 'erfaringer-3']
+    """
     seen: dict[str, int] = {}
     out = []
     for h in headings:
@@ -606,9 +620,11 @@ SINGLE = """\
 </ul>
 {{- end }}{{ end }}
 </article>
+{{- /* Hugo's PrevInSection is the page *after* this one in weight order (a known quirk),
+       hence the swap: rel="prev" links to side-00041 from side-00042, as in Rapport. */}}
 <nav aria-label="Forrige og næste">
-{{- with .PrevInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
-{{- with .NextInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{- with .NextInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
+{{- with .PrevInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}
 </nav>
 {{ end }}
 """
