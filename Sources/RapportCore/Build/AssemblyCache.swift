@@ -12,13 +12,11 @@ import Foundation
 /// changes none of these unless it adds, removes or renames a heading, figure or table, which
 /// changes the index and so re-renders every page, as it must (other pages may link to it).
 struct AssemblyKey: Equatable, Sendable {
-    /// Each page without its text: kind, path, front matter, source path.
-    var headers: [Page]
-    var config: SiteConfig
+    /// The pages, of which only the headers count (see `SiteHeaders`).
+    var headers: SiteHeaders
     /// `*.mustache` contents by file name.
     var templates: [String: Data?]
     var files: Set<String>
-    var basePath: String
     var pageIndex: [String: Int]
     var anchors: [Set<String>]
     var figureLabels: [[String]]
@@ -34,16 +32,9 @@ struct AssemblyKey: Equatable, Sendable {
     }
 
     init(site: Site, index: ReferenceIndex, templates: [String: Data?], files: Set<String>, basePath: String) {
-        headers = site.pages.map { page in
-            var header = page
-            header.body = ""
-            header.source.text = ""
-            return header
-        }
-        config = site.config
+        headers = SiteHeaders(site: site, basePath: basePath)
         self.templates = templates
         self.files = files
-        self.basePath = basePath
         pageIndex = index.pageIndex
         anchors = index.anchors
         figureLabels = index.figureLabels
@@ -53,7 +44,31 @@ struct AssemblyKey: Equatable, Sendable {
     }
 }
 
-/// The finished pages of the previous render, by source path, valid for one `AssemblyKey`.
+/// What `SiteContext` and the page lists in every template are made of: the site settings, the
+/// base path, and each page's kind, path, front matter and source path, in order; not the text.
+/// Compared field by field on the pages as loaded, so making and comparing it copies nothing.
+struct SiteHeaders: Equatable, Sendable {
+    var pages: [Page]
+    var config: SiteConfig
+    var basePath: String
+
+    init(site: Site, basePath: String) {
+        pages = site.pages
+        config = site.config
+        self.basePath = basePath
+    }
+
+    static func == (lhs: SiteHeaders, rhs: SiteHeaders) -> Bool {
+        guard lhs.config == rhs.config, lhs.basePath == rhs.basePath, lhs.pages.count == rhs.pages.count else { return false }
+        return zip(lhs.pages, rhs.pages).allSatisfy { a, b in
+            a.kind == b.kind && a.path == b.path && a.metadata == b.metadata && a.details == b.details
+                && a.source.relativePath == b.source.relativePath && a.source.displayPath == b.source.displayPath
+        }
+    }
+}
+
+/// The finished pages of the previous render, by source path, valid for one `AssemblyKey`; and
+/// the `SiteContext`, valid as long as the site's headers are the same.
 struct AssemblyCache: Sendable {
     struct Entry: Sendable {
         var page: Page
@@ -63,6 +78,16 @@ struct AssemblyCache: Sendable {
 
     private var key: AssemblyKey?
     private var entries: [String: Entry] = [:]
+    private var context: (headers: SiteHeaders, context: SiteContext)?
+
+    /// The site-wide template values for `site`, made again only when its headers changed.
+    mutating func context(for site: Site, resolver: LinkResolver) -> SiteContext {
+        let headers = SiteHeaders(site: site, basePath: resolver.basePath)
+        if let context, context.headers == headers { return context.context }
+        let made = SiteContext(site: site, resolver: resolver)
+        context = (headers, made)
+        return made
+    }
 
     /// Whether the pages held were finished under `key`: compared once per render (it holds
     /// every page's header), before asking for pages one by one.

@@ -125,7 +125,7 @@ public struct SiteBuilder: Sendable {
 
         let (index, indexProblems) = ReferenceIndex.build(drafts)
         result.diagnostics += indexProblems
-        let siteContext = SiteContext(site: site, resolver: resolver)
+        let siteContext = cache.assembly.context(for: site, resolver: resolver)
         guard let templates = loadedTemplates else { return result }
         let assets = Set(site.assets).union(site.dataFiles.keys)
         let pages = site.pages

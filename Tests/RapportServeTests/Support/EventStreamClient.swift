@@ -17,17 +17,18 @@ struct ReceivedEvent: Sendable {
 /// hands out events one by one. `connect` returns once the server has sent its opening comment,
 /// i.e. once the subscription exists, so a test can change files right after without racing it.
 final class EventStreamClient: Sendable {
-    private let socket: Int32
+    private let socket: SocketHandle
     private let inbox: Inbox
 
-    private init(socket: Int32, inbox: Inbox) {
+    private init(socket: SocketHandle, inbox: Inbox) {
         self.socket = socket
         self.inbox = inbox
     }
 
     static func connect(port: Int) async throws -> EventStreamClient {
-        let socket = try RawHTTP.connect(port: port, timeoutSeconds: 60)
-        try RawHTTP.send(socket, "GET /__rapport/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+        let descriptor = try RawHTTP.connect(port: port, timeoutSeconds: 60)
+        let socket = SocketHandle(descriptor)
+        try RawHTTP.send(descriptor, "GET /__rapport/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
         let inbox = Inbox()
         let opened = Inbox()
         let thread = Thread {
@@ -35,7 +36,7 @@ final class EventStreamClient: Sendable {
             var head: [UInt8] = []
             var decoder = ChunkDecoder()
             var sawHead = false
-            while let chunk = try? RawHTTP.receive(socket), !chunk.isEmpty {
+            while let chunk = try? RawHTTP.receive(descriptor), !chunk.isEmpty {
                 var payload = chunk
                 if !sawHead {
                     head += chunk
@@ -49,13 +50,13 @@ final class EventStreamClient: Sendable {
             // Closed here, by the only thread reading it: closing from `close()` could free the
             // descriptor number while this loop is about to `recv` again, and a new socket that
             // got the same number would have its response read here.
-            _ = Glibc.close(socket)
+            socket.close()
             opened.finish()
             inbox.finish()
         }
         thread.start()
         guard await opened.next(within: 30) != nil else {
-            shutdown(socket, Int32(SHUT_RDWR))
+            socket.shutdown()
             throw RawHTTP.Failure(description: "event stream did not open")
         }
         return EventStreamClient(socket: socket, inbox: inbox)
@@ -69,7 +70,32 @@ final class EventStreamClient: Sendable {
 
     /// Ends the stream; the reading thread then closes the socket.
     func close() {
-        shutdown(socket, Int32(SHUT_RDWR))
+        socket.shutdown()
+    }
+}
+
+/// A socket shut down from one thread and closed by another: the lock keeps a shutdown from
+/// reaching a descriptor number that was closed and handed out again.
+final class SocketHandle: @unchecked Sendable {
+    private let lock = NSLock()
+    private let descriptor: Int32
+    private var closed = false
+
+    init(_ descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    func shutdown() {
+        lock.withLock {
+            if !closed { _ = Glibc.shutdown(descriptor, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    func close() {
+        lock.withLock {
+            if !closed { _ = Glibc.close(descriptor) }
+            closed = true
+        }
     }
 }
 
