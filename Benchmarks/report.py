@@ -88,7 +88,7 @@ def main() -> int:
     rows = load(sys.argv[1])
     cold = table(rows, "cold")
     if cold:
-        print("### Cold builds (output folder removed before every run)\n")
+        print("### Cold builds (no output folder before any timed run)\n")
         print("\n".join(cold) + "\n")
     inc = table(rows, "incremental")
     if inc:
