@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // Tests only: property-based robustness tests (Tests/RapportCoreTests/Robustness).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
         // The only place that names the C library (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -51,7 +53,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore"],
+            dependencies: [
+                "RapportCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: []
         ),
         .testTarget(

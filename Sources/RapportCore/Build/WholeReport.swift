@@ -98,8 +98,14 @@ struct WholeReport {
             out = out.replacing("<h\(level) ", with: "<h\(level + 1) ").replacing("<h\(level)>", with: "<h\(level + 1)>")
                 .replacing("</h\(level)>", with: "</h\(level + 1)>")
         }
-        for id in headingIDs {
-            out = out.replacing("id=\"\(id)\"", with: "id=\"\(prefix)-\(id)\"").replacing("href=\"#\(id)\"", with: "href=\"#\(prefix)-\(id)\"")
+        // One pass for all heading ids: a pass over the page per id was quadratic (10,000 headings, the
+        // most a page within the size limit can hold many times over, meant 20,000 passes over
+        // 300 KB), and prefixed an id twice when it equalled another heading's id with the prefix.
+        let ids = Set(headingIDs)
+        if !ids.isEmpty {
+            out = out.replacing(#/(id="|href="#)([^"]*)"/#) { match in
+                ids.contains(String(match.output.2)) ? "\(match.output.1)\(prefix)-\(match.output.2)\"" : String(match.output.0)
+            }
         }
         for footnote in ["fn-", "fnref-"] {
             out = out.replacing("id=\"\(footnote)", with: "id=\"\(prefix)-\(footnote)").replacing("href=\"#\(footnote)", with: "href=\"#\(prefix)-\(footnote)")

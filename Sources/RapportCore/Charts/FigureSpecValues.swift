@@ -96,6 +96,12 @@ extension FigureSpecParser {
                   hint: "write e.g. 'skala: [Slet ikke, I mindre grad, I nogen grad, I høj grad, I meget høj grad, Ved ikke]'")
             return nil
         }
+        guard !sequence.isEmpty else {
+            // An empty list is no scale; without this it was accepted and every CSV row then failed.
+            error(node.mark, "'skala' is an empty list",
+                  hint: "list the answer categories in order, e.g. 'skala: [Nej, Ja]', or leave out 'skala' for the default")
+            return nil
+        }
         var categories: [String] = []
         var valid = true
         for item in sequence {

@@ -11,8 +11,11 @@ enum Suggestion {
         if let alias = aliases[lowered] { return alias }
         if let exact = candidates.first(where: { $0.lowercased() == lowered }) { return exact }
         let limit = lowered.count <= 3 ? 1 : 2
+        // The distance table has length × length cells: two long texts (a scale category and a CSV
+        // header cell of 40,000 characters each) would need gigabytes. Such words are no typos.
+        guard lowered.count <= 200 else { return nil }
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where abs(candidate.count - lowered.count) <= limit {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? Int.max) {
                 best = (candidate, distance)

@@ -15,8 +15,7 @@ public struct FrontMatter: Sendable, Hashable {
     public static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
         var text = Substring(file.text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        // `isNewline` treats "\r\n" as one line break (Swift keeps it as one Character).
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = Self.lines(text)
         guard lines.first == "---" else {
             return .success(FrontMatter(yaml: "", yamlLineOffset: 0, body: String(text), bodyLineOffset: 0, isPresent: false))
         }
@@ -26,5 +25,29 @@ public struct FrontMatter: Sendable, Hashable {
         }
         return .success(FrontMatter(yaml: lines[1..<close].joined(separator: "\n"), yamlLineOffset: 1,
                                     body: lines[(close + 1)...].joined(separator: "\n"), bodyLineOffset: close + 1, isPresent: true))
+    }
+
+    /// Lines end where editors, cmark and the CSV reader end them: LF, CRLF or CR. (`isNewline`
+    /// also split at vertical tab, form feed, NEL and U+2028/9, which shifted every later position
+    /// and turned the character into a line break in the body.) Scans bytes: both are ASCII, and
+    /// comparing Characters is slow on long lines of emoji or combining marks.
+    static func lines(_ text: Substring) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                index = bytes.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            index = bytes.index(after: index)
+            if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") { index = bytes.index(after: index) }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 }

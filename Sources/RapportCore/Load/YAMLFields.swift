@@ -26,7 +26,7 @@ public struct YAMLFields {
         self.start = file.location(line: lineOffset + 1, column: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: Self.editorLineBreaks(yaml))
         } catch {
             diagnostics.append(Self.diagnostic(for: error, file: file, lineOffset: lineOffset))
             failedToParse = true
@@ -48,6 +48,18 @@ public struct YAMLFields {
             keyMarks[name] = key.mark
             keyOrder.append(name)
         }
+    }
+
+    /// libyaml (YAML 1.1) also ends lines at NEL, U+2028 and U+2029, which editors show inside a
+    /// line: positions after one pointed at the wrong line, even past the end of the file. They
+    /// become spaces, as YAML 1.2 and every other reader of Content/ treat them as text.
+    static func editorLineBreaks(_ yaml: String) -> String {
+        guard yaml.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return yaml }
+        var scalars = String.UnicodeScalarView()
+        for scalar in yaml.unicodeScalars {
+            scalars.append(scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
+        }
+        return String(scalars)
     }
 
     public var isEmpty: Bool { values.isEmpty }
@@ -192,10 +204,19 @@ public struct YAMLFields {
 /// Did-you-mean suggestions for misspelt keys and ids.
 public enum Spelling {
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 4) else { return nil }
+        // The distance costs length × length: a 100,000-character anchor against a long heading id is
+        // 10^10 steps. Nobody mistypes such a word, and a candidate whose length differs by more than
+        // the allowed distance cannot be close enough.
+        let limit = max(2, word.count / 4)
+        guard word.count <= maximumLength else { return nil }
+        let scored = candidates.filter { abs($0.count - word.count) <= limit }
+            .map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
         return best.0
     }
+
+    /// Longest word that gets a did-you-mean suggestion.
+    static let maximumLength = 200
 
     /// Levenshtein distance over characters.
     static func distance(_ a: String, _ b: String) -> Int {

@@ -107,6 +107,9 @@ private struct TreeRewriter {
     let options: MarkdownOptions
     var result = MarkdownResult()
     private var slugger = Slugger()
+    /// The heading before each table already wrapped (keyed by its replacement block), so that the
+    /// walk back from the next table stops there: walking to the top for every table was quadratic.
+    private var headingBeforeTable: [OpaquePointer: String?] = [:]
 
     init(file: SourceFile, options: MarkdownOptions) {
         self.file = file
@@ -255,6 +258,7 @@ private struct TreeRewriter {
                     hint: "write it as 'Tabel: Titel {#tab:id}' with an id of letters, digits and '-'"))
             }
         }
+        let heading = precedingHeadingText(node)
         // Header cells are column headers: say so for screen readers (cmark-gfm writes bare <th>).
         var table = MarkdownRenderer.renderHTML(node, extensions: nil)
             .replacing("<th>", with: "<th scope=\"col\">").replacing("<th style=", with: "<th scope=\"col\" style=")
@@ -268,10 +272,12 @@ private struct TreeRewriter {
             open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(elementID)-titel\">"
         } else {
             // Without a caption, the nearest heading above names the table's scroll region.
-            let name = precedingHeadingText(node).map { "Tabel: \($0)" } ?? "Tabel"
+            let name = heading.map { "Tabel: \($0)" } ?? "Tabel"
             open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLEscaping.escape(name))\">"
         }
-        replace(node, with: newBlockHTML(open + "\n" + table + "</div>\n"))
+        let block = newBlockHTML(open + "\n" + table + "</div>\n")
+        replace(node, with: block)
+        headingBeforeTable[block] = heading
     }
 
     /// The text of the nearest heading before a block at the same level, if any.
@@ -279,6 +285,7 @@ private struct TreeRewriter {
         var current = cmark_node_previous(node)
         while let candidate = current {
             if cmark_node_get_type(candidate) == CMARK_NODE_HEADING { return plainText(candidate) }
+            if let known = headingBeforeTable[candidate] { return known }
             current = cmark_node_previous(candidate)
         }
         return nil
