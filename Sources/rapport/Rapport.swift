@@ -15,7 +15,7 @@ struct Rapport: ParsableCommand {
           rapport build --base-url /evaluering/ # for a site published under a sub-path
           rapport check                         # validate only, write nothing
         """,
-        subcommands: [Build.self, Check.self, PDF.self])
+        subcommands: [Build.self, Check.self, Serve.self, PDF.self])
 }
 
 /// Options shared by every command that reads a site.

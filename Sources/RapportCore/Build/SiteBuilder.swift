@@ -94,26 +94,39 @@ public struct SiteBuilder: Sendable {
 
     /// Everything `build` does except writing: used by `rapport check`, `rapport serve` and tests.
     public func render() -> BuildResult {
-        var result = renderUnsorted()
+        var cache = DraftCache()
+        return render(cache: &cache)
+    }
+
+    /// `render()`, reusing the Markdown and figure results of pages that did not change since the
+    /// render that filled `cache`, and leaving this render's results in it (`rapport serve`).
+    /// When the site cannot even be loaded, the drafts are kept for the next try.
+    public func render(cache: inout DraftCache) -> BuildResult {
+        var result = renderUnsorted(cache: &cache)
         result.diagnostics.sort()
         return result
     }
 
-    private func renderUnsorted() -> BuildResult {
+    private func renderUnsorted(cache: inout DraftCache) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
         let reader = ContentReader(root: options.contentDirectory, displayRoot: options.contentDisplay)
-        let files = reader.read()
-        let (loadedSite, loadProblems) = SiteLoader.assemble(files, reader: reader)
-        let (loadedTemplates, templateProblems) = TemplateSet.load(directory: options.templatesDirectory,
-                                                                   displayDirectory: options.templatesDisplay)
+        let files = cache.content.read(with: reader)
+        let (loadedSite, loadProblems) = cache.load.assemble(files, reader: reader)
+        let (loadedTemplates, templateProblems, templateFiles) = cache.templates.load(directory: options.templatesDirectory,
+                                                                                     display: options.templatesDisplay)
         result.diagnostics += loadProblems + templateProblems
         clock.lap("load", into: &result)
         guard let site = loadedSite else { return result }
 
         let resolver = LinkResolver(basePath: options.basePath)
         let renderer = markdown
-        let drafts = site.pages.parallelMap { page -> PageDraft in
+        let previous = cache
+        let dataFiles = site.dataFiles
+        let made = site.pages.parallelMap { page -> (draft: PageDraft, reused: Bool) in
+            if let draft = previous.draft(for: page, basePath: resolver.basePath, dataFiles: dataFiles) {
+                return (draft, true)
+            }
             let path = page.source.relativePath
             let markdownOptions = MarkdownOptions(allowRawHTML: page.metadata.allowRawHTML, lineOffset: page.bodyLineOffset,
                                                   rewriteLink: { resolver.rewrite($0, fromContentPath: path) })
@@ -121,22 +134,31 @@ public struct SiteBuilder: Sendable {
             let figures = FigureStage.prepare(rendered.figures, dataFiles: site.dataFiles)
             var draft = PageDraft(page: page, markdown: rendered, figures: figures.figures)
             draft.markdown.diagnostics += figures.diagnostics
-            return draft
+            return (draft, false)
         }
+        let drafts: [PageDraft] = made.map { $0.draft }
+        cache.replace(with: drafts, reused: made.count(where: \.reused), basePath: resolver.basePath, dataFiles: dataFiles)
         result.diagnostics += drafts.flatMap(\.markdown.diagnostics)
         clock.lap("markdown", into: &result)
 
         let (index, indexProblems) = ReferenceIndex.build(drafts)
         result.diagnostics += indexProblems
-        let siteContext = SiteContext(site: site, resolver: resolver)
+        let siteContext = cache.assembly.context(for: site, resolver: resolver)
         guard let templates = loadedTemplates else { return result }
         let assets = Set(site.assets).union(site.dataFiles.keys)
         let pages = site.pages
         let tablesVisible = site.config.tablesVisible
-        let rendered = Array(drafts.indices).parallelMap { position -> (OutputFile?, [Diagnostic]) in
-            PageAssembler(draft: drafts[position], position: position, pages: pages, index: index, site: siteContext,
-                          templates: templates, assets: assets, tablesVisible: tablesVisible).assemble()
+        let key = templateFiles.map { AssemblyKey(site: site, index: index, templates: $0, files: assets, basePath: resolver.basePath) }
+        let assembled = cache.assembly
+        let reusable = assembled.holdsPages(for: key)
+        let finished = Array(drafts.indices).parallelMap { position -> (output: (OutputFile?, [Diagnostic]), reused: Bool) in
+            if reusable, let output = assembled.output(for: drafts[position], dataFiles: dataFiles) { return (output, true) }
+            let output = PageAssembler(draft: drafts[position], position: position, pages: pages, index: index, site: siteContext,
+                                       templates: templates, assets: assets, tablesVisible: tablesVisible).assemble()
+            return (output, false)
         }
+        let rendered = finished.map(\.output)
+        cache.assembledCount = finished.count(where: { !$0.reused })
         for (file, problems) in rendered {
             result.diagnostics += problems
             if let file { result.files.append(file) }
@@ -147,13 +169,15 @@ public struct SiteBuilder: Sendable {
         result.files += figureDownloads(drafts)
         result.files += SiteFiles.assets(site: site, options: options)
         result.files += SiteFiles.metadata(site: site, resolver: resolver)
-        switch WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates, pages: pages) {
-        case .success(let file): result.files.append(file)
-        case .failure(let diagnostic): result.diagnostics.append(diagnostic)
-        }
-        for generated in [SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates),
-                          SiteFiles.searchPage(site: site, context: siteContext, templates: templates)] {
-            switch generated {
+        // The generated pages depend on every page (the whole report holds them all): rebuilt each time.
+        cache.assembly.replace(key: key, drafts: drafts, outputs: rendered, dataFiles: dataFiles)
+        let generated = [
+            WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates, pages: pages),
+            SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates),
+            SiteFiles.searchPage(site: site, context: siteContext, templates: templates),
+        ]
+        for page in generated {
+            switch page {
             case .success(let file): result.files.append(file)
             case .failure(let diagnostic): result.diagnostics.append(diagnostic)
             }
