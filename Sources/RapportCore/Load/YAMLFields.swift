@@ -221,7 +221,9 @@ public enum Spelling {
         guard word.count <= maximumLength else { return nil }
         let scored = candidates.filter { abs($0.count - word.count) <= limit }
             .map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
+        // Ties go to the alphabetically first candidate: callers pass dictionary keys and set members,
+        // whose order changes from run to run, and so did the suggestion.
+        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= limit else { return nil }
         return best.0
     }
 

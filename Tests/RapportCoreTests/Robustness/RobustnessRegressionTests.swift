@@ -77,6 +77,15 @@ extension Robustness {
             #expect(Spelling.closest(to: "afsnitt", among: ["afsnit", anchor]) == "afsnit")
         }
 
+        /// Found by the incremental-render property (two renders of one site disagreed): with two
+        /// candidates equally close, the suggestion depended on dictionary order, which differs
+        /// between runs and even between two dictionaries in one run.
+        @Test func equallyCloseSuggestionsAreStable() {
+            let candidates = ["kapitler/ny.md", "kapitler/et.md", "index.md"]
+            #expect(Spelling.closest(to: "kapitler/x.md", among: candidates) == "kapitler/et.md")
+            #expect(Spelling.closest(to: "kapitler/x.md", among: candidates.reversed()) == "kapitler/et.md")
+        }
+
         /// The figure parser's suggestion table had length × length cells: a 40,000-character scale
         /// category against a 40,000-character `ved_ikke` needed gigabytes.
         @Test func longScaleCategoriesGetNoSuggestionQuickly() {
