@@ -10,8 +10,9 @@ struct Serve: ParsableCommand {
         discussion: """
         Watches the content and template folders; after each save only the changed pages are
         rendered again and open pages reload (stylesheet changes apply without a reload). When a
-        build fails, the last good site stays up and the page shows the errors. Each good build
-        is also written to the output folder, without the live-reload script. Ctrl-C stops.
+        build fails, the last good site stays up and the page shows the errors. Good builds are
+        also written to the output folder (once saving pauses), without the live-reload script.
+        Ctrl-C stops.
 
           rapport serve                       # http://127.0.0.1:8000/ (next free port if taken)
           rapport serve --port 8080 --open    # and open it in the browser
