@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Logging
 import RapportCore
 import RapportServe
 
@@ -54,7 +55,10 @@ struct Serve: ParsableCommand {
         options.writeOutput = !noWrite
         options.watchMode = poll ? .polling : .automatic
         options.timings = site.timings
-        let server = PreviewServer(options: options)
+        var logger = Logger(label: "rapport.serve")
+        // LOG_LEVEL=debug shows the watcher's and Hummingbird's workings, as Hummingbird apps do.
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let server = PreviewServer(options: options, logger: logger)
         let terminal = server.terminal
         let openBrowser = open
         let outcome = Outcome()
