@@ -12,10 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // Tests only: property-based robustness tests (Tests/RapportCoreTests/Robustness).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
     ],
     targets: [
         // The only place that names the C library (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -29,7 +30,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "Yams",
-                "SwiftCSV",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -54,7 +54,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore"],
+            dependencies: [
+                "RapportCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: []
         ),
         .testTarget(

@@ -15,7 +15,7 @@ struct Rapport: ParsableCommand {
           rapport build --base-url /evaluering/ # for a site published under a sub-path
           rapport check                         # validate only, write nothing
         """,
-        subcommands: [Build.self, Check.self, Serve.self])
+        subcommands: [Build.self, Check.self, Serve.self, PDF.self])
 }
 
 /// Options shared by every command that reads a site.
@@ -59,10 +59,19 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder to write the site to (replaced as a whole).", valueName: "path"))
     var output = "public"
 
+    @Flag(name: .customLong("no-search"), help: "Skip the Pagefind search index even when Pagefind is installed.")
+    var noSearch = false
+
     func run() throws {
         let started = ContinuousClock.now
-        let result = SiteBuilder(options: site.buildOptions(output: output)).build()
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let indexer = noSearch ? nil : SearchIndexer.locate(in: cwd)
+        let result = SiteBuilder(options: site.buildOptions(output: output)).build(searchIndexer: indexer)
         Report.print(result, timings: site.timings)
+        if result.succeeded, indexer == nil, !noSearch {
+            var standardError = FileHandle.standardError
+            Swift.print("note: \(SearchIndexer.installHint)", to: &standardError)
+        }
         guard result.succeeded else { throw ExitCode.failure }
         let seconds = started.duration(to: .now).seconds
         print("Built \(result.pageCount) pages (\(result.files.count) files) into \(output)/ in \(String(format: "%.2f", seconds)) s.")

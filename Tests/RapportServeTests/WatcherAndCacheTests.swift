@@ -81,7 +81,7 @@ func within<T: Sendable>(seconds: Double = 20, _ work: @escaping @Sendable () as
 
         let first = builder.render(cache: &cache)
         #expect(first.succeeded)
-        #expect(cache.renderedCount == 3 && cache.reusedCount == 0)
+        #expect(cache.renderedCount == 3 && cache.reusedCount == 0, "\(cache.renderedCount) \(cache.reusedCount) \(first.diagnostics)")
 
         let second = builder.render(cache: &cache)
         #expect(cache.renderedCount == 0 && cache.reusedCount == 3 && cache.assembledCount == 0)

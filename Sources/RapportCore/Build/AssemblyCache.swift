@@ -78,7 +78,6 @@ struct AssemblyCache: Sendable {
 
     private var key: AssemblyKey?
     private var entries: [String: Entry] = [:]
-    private var notFoundPage: Result<OutputFile, Diagnostic>??
     private var context: (headers: SiteHeaders, context: SiteContext)?
 
     /// The site-wide template values for `site`, made again only when its headers changed.
@@ -108,13 +107,9 @@ struct AssemblyCache: Sendable {
         return entry.output
     }
 
-    /// The 404 page depends on nothing but site-wide values; only valid after `holdsPages(for:)`.
-    var notFound: Result<OutputFile, Diagnostic>?? { notFoundPage }
-
     mutating func replace(key: AssemblyKey?, drafts: [PageDraft], outputs: [(OutputFile?, [Diagnostic])],
-                          notFound: Result<OutputFile, Diagnostic>?, dataFiles: [String: SourceFile]) {
+                          dataFiles: [String: SourceFile]) {
         self.key = key
-        notFoundPage = key == nil ? nil : .some(notFound)
         entries = [:]
         guard key != nil else { return }
         for (draft, output) in zip(drafts, outputs) {

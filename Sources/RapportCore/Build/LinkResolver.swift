@@ -27,7 +27,7 @@ public struct LinkResolver: Sendable {
 
     public static func classify(_ destination: String, fromContentPath page: String) -> LinkTarget {
         if destination.hasPrefix("#") { return .anchor(String(destination.dropFirst()).removingPercentEncoding ?? "") }
-        if destination.hasPrefix("//") || destination.firstMatch(of: #/^[A-Za-z][A-Za-z0-9+.-]*:/#) != nil { return .external }
+        if destination.hasPrefix("//") || hasScheme(destination) { return .external }
         if destination.hasPrefix("/") { return .absolutePath }
         var pathPart = Substring(destination)
         var anchor: String?
@@ -51,6 +51,20 @@ public struct LinkResolver: Sendable {
         let resolved = components.joined(separator: "/")
         if resolved.hasSuffix(".md") { return .page(contentPath: resolved, anchor: anchor) }
         return .asset(contentPath: resolved)
+    }
+
+    /// `scheme:` as RFC 3986 defines it: a letter, then letters, digits, `+`, `-` or `.`, then `:`.
+    static func hasScheme(_ destination: String) -> Bool {
+        for (offset, byte) in destination.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: ":"): return offset > 0
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if offset == 0 { return false }
+            default: return false
+            }
+        }
+        return false
     }
 
     /// The href to emit for a destination written on `page`.

@@ -15,13 +15,20 @@ public struct OutputWriter: Sendable {
         self.output = output.standardizedFileURL
     }
 
-    public func write(_ files: [OutputFile]) throws {
+    /// `finish` runs on the complete staging folder before it is swapped in (e.g. the search index).
+    public func write(_ files: [OutputFile], finish: (URL) throws -> Void = { _ in }) throws {
         let fileManager = FileManager.default
+        // Swapping a folder in for a file would delete the file with the "old site".
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw WriteError(message: "\(output.path) is a file, not a folder")
+        }
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).rapport-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
             try writeAll(files, into: staging)
+            try finish(staging)
             try swapIn(staging)
         } catch {
             try? fileManager.removeItem(at: staging)

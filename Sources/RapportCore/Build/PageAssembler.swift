@@ -26,7 +26,8 @@ struct PageAssembler {
             case .crossReference:
                 guard number < draft.markdown.crossReferences.count else { return nil }
                 switch index.crossReference(draft.markdown.crossReferences[number], fromPage: position,
-                                            urlOfPage: { resolver.url(pages[$0].path) }) {
+                                            urlOfPage: { resolver.url(pages[$0].path) },
+                                            titleOfPage: { pages[$0].metadata.title }) {
                 case .success(let link): return link
                 case .failure(let diagnostic):
                     diagnostics.append(diagnostic)

@@ -121,7 +121,8 @@ struct ReferenceIndex: Sendable {
     }
 
     /// The link text and href for `[@fig:id]` / `[@tab:id]`, or a diagnostic for an unknown id.
-    func crossReference(_ reference: CrossReference, fromPage index: Int, urlOfPage: (Int) -> String) -> Result<String, Diagnostic> {
+    func crossReference(_ reference: CrossReference, fromPage index: Int, urlOfPage: (Int) -> String,
+                        titleOfPage: (Int) -> String) -> Result<String, Diagnostic> {
         let table = reference.kind == .table ? tables : figures
         guard let target = table[reference.id] else {
             let noun = reference.kind == .table ? "table" : "figure"
@@ -130,7 +131,10 @@ struct ReferenceIndex: Sendable {
                                    hint: "\(suggestion)use the id: of a \(noun) defined on some page"))
         }
         let fragment = "\(reference.kind.rawValue)-\(reference.id)"
-        let href = target.page == index ? "#\(fragment)" : "\(urlOfPage(target.page))#\(fragment)"
-        return .success("<a class=\"krydshenvisning\" href=\"\(HTMLEscaping.escape(href))\">\(HTMLEscaping.escape(target.label))</a>")
+        let samePage = target.page == index
+        let href = samePage ? "#\(fragment)" : "\(urlOfPage(target.page))#\(fragment)"
+        // "Figur 4.2" is unique site-wide; "Figur 1" on a project page is not, so name the page.
+        let label = samePage || target.label.contains(".") ? target.label : "\(target.label) (\(titleOfPage(target.page)))"
+        return .success("<a class=\"krydshenvisning\" href=\"\(HTMLEscaping.escape(href))\">\(HTMLEscaping.escape(label))</a>")
     }
 }

@@ -56,19 +56,40 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Builds and, when there are no errors, replaces the output folder in one step.
-    public func build() -> BuildResult {
+    /// Builds and, when there are no errors, replaces the output folder in one step. With a
+    /// `searchIndexer` the search index is built into the new site before it is swapped in.
+    public func build(searchIndexer: SearchIndexer? = nil) -> BuildResult {
         var result = render()
         guard result.succeeded else { return result }
+        if let overlap = Self.outputOverlapsInput(options) {
+            result.diagnostics.append(overlap)
+            return result
+        }
         let start = ContinuousClock.now
         do {
-            try OutputWriter(output: options.outputDirectory).write(result.files)
+            try OutputWriter(output: options.outputDirectory).write(result.files) { staging in
+                try searchIndexer?.index(staging)
+            }
         } catch {
             result.diagnostics.append(.error(at: SourceLocation(file: options.outputDirectory.path), "could not write the site: \(error)",
                                              hint: "check that the output folder's parent exists, is writable and has free space"))
         }
         result.timings.append(StageTiming(stage: "write", seconds: start.duration(to: .now).seconds))
         return result
+    }
+
+    /// The output folder is replaced as a whole, so it must neither be, hold nor lie inside the content
+    /// or templates folder (`--output .` would otherwise swap the project out and delete it).
+    static func outputOverlapsInput(_ options: BuildOptions) -> Diagnostic? {
+        let output = options.outputDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        for (input, name) in [(options.contentDirectory, options.contentDisplay), (options.templatesDirectory, options.templatesDisplay)] {
+            let path = input.standardizedFileURL.resolvingSymlinksInPath().path
+            if path == output || path.hasPrefix(output == "/" ? "/" : output + "/") || output.hasPrefix(path + "/") {
+                return .error(at: SourceLocation(file: options.outputDirectory.path), "the output folder overlaps \(name), which a build would replace",
+                              hint: "build into a folder of its own next to \(name), e.g. --output public")
+            }
+        }
+        return nil
     }
 
     /// Everything `build` does except writing: used by `rapport check`, `rapport serve` and tests.
@@ -81,6 +102,12 @@ public struct SiteBuilder: Sendable {
     /// render that filled `cache`, and leaving this render's results in it (`rapport serve`).
     /// When the site cannot even be loaded, the drafts are kept for the next try.
     public func render(cache: inout DraftCache) -> BuildResult {
+        var result = renderUnsorted(cache: &cache)
+        result.diagnostics.sort()
+        return result
+    }
+
+    private func renderUnsorted(cache: inout DraftCache) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
         let reader = ContentReader(root: options.contentDirectory, displayRoot: options.contentDisplay)
@@ -142,18 +169,53 @@ public struct SiteBuilder: Sendable {
         result.files += figureDownloads(drafts)
         result.files += SiteFiles.assets(site: site, options: options)
         result.files += SiteFiles.metadata(site: site, resolver: resolver)
-        let notFoundPage = (reusable ? assembled.notFound : nil)
-            ?? SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates)
-        cache.assembly.replace(key: key, drafts: drafts, outputs: rendered, notFound: notFoundPage, dataFiles: dataFiles)
-        if let notFound = notFoundPage {
-            switch notFound {
+        // The generated pages depend on every page (the whole report holds them all): rebuilt each time.
+        cache.assembly.replace(key: key, drafts: drafts, outputs: rendered, dataFiles: dataFiles)
+        let generated = [
+            WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates, pages: pages),
+            SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates),
+            SiteFiles.searchPage(site: site, context: siteContext, templates: templates),
+        ]
+        for page in generated {
+            switch page {
             case .success(let file): result.files.append(file)
             case .failure(let diagnostic): result.diagnostics.append(diagnostic)
             }
         }
-        result.diagnostics.sort()
+        result.diagnostics += Self.collisions(result.files, site: site, reader: reader)
         clock.lap("assemble", into: &result)
         return result
+    }
+
+    /// Two files for one output path would overwrite each other in an order that depends on timing,
+    /// and a file where another file needs a folder fails the write. Both come from content named like
+    /// something the site already has (`soeg.md`, `Content/robots.txt`): report the content file.
+    static func collisions(_ files: [OutputFile], site: Site, reader: ContentReader) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        var folders: Set<String> = []
+        for file in files {
+            counts[file.path, default: 0] += 1
+            var folder = ""
+            for component in file.path.split(separator: "/").dropLast() {
+                folder += folder.isEmpty ? String(component) : "/" + component
+                folders.insert(folder)
+            }
+        }
+        let clashing = counts.keys.filter { counts[$0, default: 0] > 1 || folders.contains($0) }.sorted()
+        return clashing.compactMap { path in
+            let pages = site.pages.filter { $0.path + "index.html" == path }
+            let location: SourceLocation
+            if site.assets.contains(path) || site.dataFiles[path] != nil {
+                location = SourceLocation(file: reader.display(path))
+            } else if pages.count == 1 {
+                location = pages[0].source.location(line: 1)
+            } else {
+                // Two pages with one URL are reported by the loader; two figures with one id by the index.
+                return nil
+            }
+            return .error(at: location, "'\(path)' is also part of the generated site, and one would overwrite the other",
+                          hint: "rename the file; Rapport itself writes soeg/, hele-rapporten/, figurer/, assets/, 404.html, sitemap.xml and robots.txt, and every page as <name>/index.html")
+        }
     }
 
     private func figureDownloads(_ drafts: [PageDraft]) -> [OutputFile] {

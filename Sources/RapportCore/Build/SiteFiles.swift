@@ -27,8 +27,8 @@ enum SiteFiles {
     static func metadata(site: Site, resolver: LinkResolver) -> [OutputFile] {
         let base = site.config.canonicalBase
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in site.pages {
-            sitemap += "  <url><loc>\(HTMLEscaping.escape(base + page.path))</loc></url>\n"
+        for path in site.pages.map(\.path) + [WholeReport.path, "soeg/"] {
+            sitemap += "  <url><loc>\(HTMLEscaping.escape(base + path))</loc></url>\n"
         }
         sitemap += "</urlset>\n"
         let robots = "User-agent: *\nAllow: /\nSitemap: \(base)sitemap.xml\n"
@@ -36,20 +36,35 @@ enum SiteFiles {
     }
 
     /// A Danish "page not found" page in the site's own layout, with links that work from any URL.
-    static func notFoundPage(site: Site, context: SiteContext, templates: TemplateSet) -> Result<OutputFile, Diagnostic>? {
-        let source = SourceFile(relativePath: "404.md", displayPath: "404.html", text: "")
-        let page = Page(kind: .standalone, source: source, path: "404.html", metadata: PageMetadata(title: "Siden findes ikke"),
-                        details: .none, body: "", bodyLineOffset: 0)
+    static func notFoundPage(site: Site, context: SiteContext, templates: TemplateSet) -> Result<OutputFile, Diagnostic> {
         let home = HTMLEscaping.escape(context.resolver.url(""))
         let body = """
         <p>Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.</p>
         <ul>
         <li><a href="\(home)">Gå til forsiden</a></li>
         <li><a href="\(HTMLEscaping.escape(context.resolver.url("projekter/")))">Se alle puljeprojekter</a></li>
+        <li><a href="\(HTMLEscaping.escape(context.resolver.url("soeg/")))">Søg på sitet</a></li>
         </ul>
         """
+        // A 404 page is served at many URLs: it has no canonical URL and is not indexed for search.
+        return generatedPage(title: "Siden findes ikke", path: "404.html", template: PageKind.standalone.template, body: body,
+                             site: site, context: context, templates: templates, overrides: ["canonical_url": false, "searchable": false])
+    }
+
+    /// The search page: Pagefind's UI when JavaScript runs, a plain explanation when it doesn't.
+    static func searchPage(site: Site, context: SiteContext, templates: TemplateSet) -> Result<OutputFile, Diagnostic> {
+        generatedPage(title: "Søg", path: "soeg/index.html", template: "soeg", body: "", site: site, context: context,
+                      templates: templates, overrides: ["searchable": false, "pagefind_url": context.resolver.url("pagefind/")])
+    }
+
+    private static func generatedPage(title: String, path: String, template: String, body: String, site: Site, context: SiteContext,
+                                      templates: TemplateSet, overrides: [String: Any]) -> Result<OutputFile, Diagnostic> {
+        let source = SourceFile(relativePath: path, displayPath: path, text: "")
+        let sitePath = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        let page = Page(kind: .standalone, source: source, path: sitePath, metadata: PageMetadata(title: title),
+                        details: .none, body: "", bodyLineOffset: 0)
         var values = PageContext.make(page: page, index: -1, pages: site.pages, html: body, headings: [], site: context)
-        values["canonical_url"] = site.config.canonicalBase + "404.html"
-        return templates.render(page.kind.template, context: values).map { OutputFile(path: "404.html", text: $0) }
+        values.merge(overrides) { _, new in new }
+        return templates.render(template, context: values).map { OutputFile(path: path, text: $0) }
     }
 }

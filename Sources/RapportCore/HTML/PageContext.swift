@@ -23,6 +23,8 @@ enum PageContext {
         context["canonical_url"] = canonicalBase(config) + page.path
         context["content_html"] = html
         context["is_home"] = page.kind == .home
+        context["searchable"] = true
+        context["search_url"] = resolver.url("soeg/")
         context["example_data"] = page.metadata.exampleData
         context["placeholder"] = page.chapter?.isPlaceholder ?? false
         context["chapter_number"] = page.chapter.map { $0.number as Any } ?? false

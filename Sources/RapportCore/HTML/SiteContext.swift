@@ -7,7 +7,12 @@
 /// Site keys: `site_title`, `site_subtitle`, `organisation`, `footer_text`, `accessibility_url`,
 /// `base_url`, `assets_url`, `home_url`, `chapters`, `projects`, `elements`, `element_groups`,
 /// `matrix_header`, `matrix_rows`, `filter_kommuner`, `filter_focus_areas`, `project_count`,
-/// `chapter_count`, `element_count`. Page keys are listed in `PageContext`.
+/// `chapter_count`, `element_count`, `kommune_count` (distinct kommuner), and the section entrances `chapters_url`, `projects_url`,
+/// `elements_url` (the index page's URL, or `false` when the site has no such section).
+/// Element entries carry `project_count_text` ("Indgår i 3 projekter", singular-aware).
+/// Project rows and matrix rows carry `row_label`: the kommune, or the project title when one
+/// kommune has several projects, so every row of the overview tables can be told apart.
+/// Page keys are listed in `PageContext`.
 struct SiteContext: @unchecked Sendable {
     // @unchecked: `values` is built once and only read afterwards; its contents are value types
     // (strings, numbers, arrays and dictionaries of them), which are safe to read from many threads.
@@ -37,6 +42,11 @@ struct SiteContext: @unchecked Sendable {
             let page = elementByNumber[number]
             return ["number": number, "title": page?.metadata.title ?? "Element \(number)", "url": page.map(url) ?? ""]
         }
+        let kommuneCounts = Dictionary(projectPages.map { ($0.project?.kommune ?? "", 1) }, uniquingKeysWith: +)
+        func rowLabel(_ page: Page) -> String {
+            let kommune = page.project?.kommune ?? ""
+            return kommune.isEmpty || (kommuneCounts[kommune] ?? 0) > 1 ? page.metadata.title : kommune
+        }
         func projectRef(_ page: Page) -> [String: Any] {
             ["title": page.metadata.title, "url": url(page), "kommune": page.project?.kommune ?? ""]
         }
@@ -47,7 +57,7 @@ struct SiteContext: @unchecked Sendable {
         }
         let projects: [[String: Any]] = projectPages.map { page in
             let info = page.project
-            return ["title": page.metadata.title, "url": url(page), "kommune": info?.kommune ?? "",
+            return ["title": page.metadata.title, "url": url(page), "kommune": info?.kommune ?? "", "row_label": rowLabel(page),
                     "focus_area": info?.focusArea ?? "", "status": info?.status ?? "", "period": info?.period ?? "",
                     "target_group": orFalse(info?.targetGroup), "summary": orFalse(page.metadata.summary),
                     "elements": (info?.elements ?? []).sorted().map(elementRef),
@@ -58,7 +68,8 @@ struct SiteContext: @unchecked Sendable {
             let number = page.element?.number ?? 0
             let users = projectPages.filter { $0.project?.elements.contains(number) == true }.map(projectRef)
             return ["number": number, "title": page.metadata.title, "url": url(page), "group": page.element?.group ?? "",
-                    "summary": orFalse(page.metadata.summary), "projects": users, "project_count": users.count]
+                    "summary": orFalse(page.metadata.summary), "projects": users, "project_count": users.count,
+                    "project_count_text": Self.projectCountText(users.count)]
         }
         let groups: [[String: Any]] = PageLoader.elementGroups.map { group in
             let members = elements.filter { ($0["group"] as? String) == group }
@@ -71,10 +82,16 @@ struct SiteContext: @unchecked Sendable {
                 let number = element.element?.number ?? 0
                 return ["used": used.contains(number), "number": number, "title": element.metadata.title]
             }
-            return ["title": page.metadata.title, "url": url(page), "kommune": page.project?.kommune ?? "", "cells": cells]
+            return ["title": page.metadata.title, "url": url(page), "kommune": page.project?.kommune ?? "",
+                    "row_label": rowLabel(page), "cells": cells]
         }
         let kommuner = Set(projectPages.compactMap { $0.project?.kommune }).sorted(by: danishOrder)
         let focusAreas = Set(projectPages.compactMap { $0.project?.focusArea }).sorted(by: danishOrder)
+
+        /// The section's index page URL, or `false` when the site has none (strict templates need the key).
+        func sectionURL(_ kind: PageKind) -> Any {
+            pages.first { $0.kind == kind }.map { url($0) as Any } ?? false
+        }
 
         let statement = SiteLoader.isAbsoluteURL(config.accessibilityStatement)
             ? config.accessibilityStatement
@@ -89,6 +106,9 @@ struct SiteContext: @unchecked Sendable {
             "matrix_header": matrixHeader, "matrix_rows": matrixRows,
             "filter_kommuner": kommuner, "filter_focus_areas": focusAreas,
             "project_count": projects.count, "chapter_count": chapters.count, "element_count": elements.count,
+            "kommune_count": kommuner.count,
+            "chapters_url": sectionURL(.chapterIndex), "projects_url": sectionURL(.projectIndex),
+            "elements_url": sectionURL(.elementIndex),
         ]
 
         var navigation = [NavigationTarget(title: "Forside", url: resolver.url(""), kinds: [.home], path: "")]
@@ -102,6 +122,15 @@ struct SiteContext: @unchecked Sendable {
             navigation.append(NavigationTarget(title: page.metadata.title, url: url(page), kinds: [], path: page.path))
         }
         self.navigation = navigation
+    }
+
+    /// "Indgår i 1 projekt" / "Indgår i 3 projekter": Mustache cannot choose singular or plural.
+    static func projectCountText(_ count: Int) -> String {
+        switch count {
+        case 0: "Indgår ikke i nogen projekter"
+        case 1: "Indgår i 1 projekt"
+        default: "Indgår i \(count) projekter"
+        }
     }
 
     static func groupTitle(_ group: String) -> String {

@@ -14,7 +14,7 @@ public struct TemplateSet: Sendable {
     private let sources: [String: String]
     private let display: [String: String]
 
-    public static let requiredTemplates = ["base"] + PageKind.allCases.map(\.template)
+    public static let requiredTemplates = ["base", WholeReport.template, "soeg"] + PageKind.allCases.map(\.template)
 
     public static func load(directory: URL, displayDirectory: String, required: [String] = requiredTemplates) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -64,8 +64,9 @@ public struct TemplateSet: Sendable {
                                    hint: "create it in the templates folder"))
         }
         if let missing = root.missingKeys.first {
+            let suggestion = Spelling.closest(to: missing, among: Array(context.keys)).map { "did you mean '\($0)'? " } ?? ""
             return .failure(.error(at: locate(key: missing, startingWith: name), "key '\(missing)' is not in the page context",
-                hint: "check the spelling; the page context has: \(context.keys.sorted().joined(separator: ", "))"))
+                hint: "\(suggestion)page templates can use the keys listed in README's 'Templates' section"))
         }
         return .success(html)
     }

@@ -14,6 +14,8 @@ public struct YAMLFields {
     private var keyMarks: [String: Mark] = [:]
     private var keyOrder: [String] = []
     private var read: Set<String> = []
+    /// After a syntax error the values are unknown: don't also report them as missing.
+    private var failedToParse = false
     /// Where to point when a required key is missing.
     private let start: SourceLocation
 
@@ -24,9 +26,10 @@ public struct YAMLFields {
         self.start = file.location(line: lineOffset + 1, column: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: Self.editorLineBreaks(yaml))
         } catch {
             diagnostics.append(Self.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            failedToParse = true
             return
         }
         guard let node else { return }
@@ -47,6 +50,18 @@ public struct YAMLFields {
         }
     }
 
+    /// libyaml (YAML 1.1) also ends lines at NEL, U+2028 and U+2029, which editors show inside a
+    /// line: positions after one pointed at the wrong line, even past the end of the file. They
+    /// become spaces, as YAML 1.2 and every other reader of Content/ treat them as text.
+    static func editorLineBreaks(_ yaml: String) -> String {
+        guard yaml.unicodeScalars.contains(where: { $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return yaml }
+        var scalars = String.UnicodeScalarView()
+        for scalar in yaml.unicodeScalars {
+            scalars.append(scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
     public var isEmpty: Bool { values.isEmpty }
     public func has(_ key: String) -> Bool { values[key] != nil }
 
@@ -62,7 +77,7 @@ public struct YAMLFields {
 
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let node = value(key, required: required, expected: "a text") else { return nil }
-        guard let scalar = node.scalar, node.tag.description != "tag:yaml.org,2002:null" else {
+        guard let scalar = node.scalar else {
             return typeError(key, node, expected: "a text")
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -130,13 +145,13 @@ public struct YAMLFields {
 
     private mutating func value(_ key: String, required: Bool, expected: String) -> Node? {
         read.insert(key)
-        guard let node = values[key], node.tag.description != "tag:yaml.org,2002:null" || node.scalar == nil else {
-            if required {
+        guard let node = values[key] else {
+            if required && !failedToParse {
                 diagnostics.append(.error(at: start, "missing required key '\(key)'", hint: "add a line '\(key): …' with \(expected)"))
             }
             return nil
         }
-        if node.scalar != nil, node.tag.description == "tag:yaml.org,2002:null" {
+        if node.null != nil {
             if required {
                 diagnostics.append(.error(at: location(node.mark), "'\(key)' has no value", hint: "write \(expected) after '\(key):'"))
             }
@@ -189,10 +204,19 @@ public struct YAMLFields {
 /// Did-you-mean suggestions for misspelt keys and ids.
 public enum Spelling {
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+        // The distance costs length × length: a 100,000-character anchor against a long heading id is
+        // 10^10 steps. Nobody mistypes such a word, and a candidate whose length differs by more than
+        // the allowed distance cannot be close enough.
+        let limit = max(2, word.count / 4)
+        guard word.count <= maximumLength else { return nil }
+        let scored = candidates.filter { abs($0.count - word.count) <= limit }
+            .map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
         return best.0
     }
+
+    /// Longest word that gets a did-you-mean suggestion.
+    static let maximumLength = 200
 
     /// Levenshtein distance over characters.
     static func distance(_ a: String, _ b: String) -> Int {

@@ -24,7 +24,8 @@ public struct MarkdownRenderer: Sendable {
     private static let parseOptions = CMARK_OPT_FOOTNOTES
     /// Raw HTML from authors never reaches the renderer unless the page opted in (see `escapeRawHTML`),
     /// so the renderer may pass through the HTML that Rapport itself inserts.
-    private static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+    /// Table alignment as `style`, because HTML5 made the `align` attribute obsolete.
+    private static let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     public let limits: MarkdownLimits
 
@@ -48,7 +49,7 @@ public struct MarkdownRenderer: Sendable {
         var walker = TreeRewriter(file: file, options: options)
         walker.rewrite(document.root)
         var result = walker.result
-        result.html = Self.renderHTML(document.root, extensions: document.extensions)
+        result.html = Self.localise(Self.renderHTML(document.root, extensions: document.extensions))
         return result
     }
 
@@ -79,6 +80,19 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
+    /// cmark-gfm writes a few fixed English and unlabelled bits; pages are Danish and every control
+    /// needs a name (WCAG 4.1.2). These strings only come from cmark: authors' raw HTML is escaped.
+    static func localise(_ html: String) -> String {
+        guard html.contains("footnote-backref") || html.contains("type=\"checkbox\"") else { return html }
+        // Swift's own `replacing` is a single linear pass; Foundation's is much slower on Linux.
+        return html
+            .replacing("aria-label=\"Back to content\"", with: "aria-label=\"Tilbage til teksten\"")
+            .replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                       with: "<input type=\"checkbox\" checked disabled aria-label=\"Udført\">")
+            .replacing("<input type=\"checkbox\" disabled=\"\" />",
+                       with: "<input type=\"checkbox\" disabled aria-label=\"Ikke udført\">")
+    }
+
     fileprivate static func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
         guard let html = cmark_render_html(node, renderOptions, extensions) else { return "" }
         defer { cmark_get_default_mem_allocator().pointee.free(html) }
@@ -93,6 +107,9 @@ private struct TreeRewriter {
     let options: MarkdownOptions
     var result = MarkdownResult()
     private var slugger = Slugger()
+    /// The heading before each table already wrapped (keyed by its replacement block), so that the
+    /// walk back from the next table stops there: walking to the top for every table was quadratic.
+    private var headingBeforeTable: [OpaquePointer: String?] = [:]
 
     init(file: SourceFile, options: MarkdownOptions) {
         self.file = file
@@ -161,8 +178,10 @@ private struct TreeRewriter {
 
     /// `[@fig:id]` → a placeholder the build turns into a link "Figur 4.2".
     private mutating func replaceCrossReferences(in node: OpaquePointer) {
-        let text = literal(node)
-        guard text.contains("[@"), text.contains(Self.crossReferencePattern) else { return }
+        // Cheap byte check first: almost no text node holds a cross-reference.
+        guard let raw = cmark_node_get_literal(node), strchr(raw, Int32(UInt8(ascii: "["))) != nil else { return }
+        let text = String(cString: raw)
+        guard text.contains(Self.crossReferencePattern) else { return }
         var rest = Substring(text)
         var anchor = node
         var first = true
@@ -239,19 +258,37 @@ private struct TreeRewriter {
                     hint: "write it as 'Tabel: Titel {#tab:id}' with an id of letters, digits and '-'"))
             }
         }
+        let heading = precedingHeadingText(node)
+        // Header cells are column headers: say so for screen readers (cmark-gfm writes bare <th>).
         var table = MarkdownRenderer.renderHTML(node, extensions: nil)
+            .replacing("<th>", with: "<th scope=\"col\">").replacing("<th style=", with: "<th scope=\"col\" style=")
         let open: String
         if let caption {
             let elementID = "tab-\(caption.id)"
             let label = Placeholder.tableLabel.marker(result.tables.count - 1)
             table = table.replacingOccurrences(of: "<table>",
-                with: "<table id=\"\(elementID)\">\n<caption><span class=\"nummer\">\(label)</span> \(HTMLEscaping.escape(caption.title))</caption>",
+                with: "<table id=\"\(elementID)\">\n<caption id=\"\(elementID)-titel\"><span class=\"nummer\">\(label)</span> \(HTMLEscaping.escape(caption.title))</caption>",
                 options: .anchored)
-            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(elementID)\">"
+            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(elementID)-titel\">"
         } else {
-            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel\">"
+            // Without a caption, the nearest heading above names the table's scroll region.
+            let name = heading.map { "Tabel: \($0)" } ?? "Tabel"
+            open = "<div class=\"tabel\" role=\"region\" tabindex=\"0\" aria-label=\"\(HTMLEscaping.escape(name))\">"
         }
-        replace(node, with: newBlockHTML(open + "\n" + table + "</div>\n"))
+        let block = newBlockHTML(open + "\n" + table + "</div>\n")
+        replace(node, with: block)
+        headingBeforeTable[block] = heading
+    }
+
+    /// The text of the nearest heading before a block at the same level, if any.
+    private func precedingHeadingText(_ node: OpaquePointer) -> String? {
+        var current = cmark_node_previous(node)
+        while let candidate = current {
+            if cmark_node_get_type(candidate) == CMARK_NODE_HEADING { return plainText(candidate) }
+            if let known = headingBeforeTable[candidate] { return known }
+            current = cmark_node_previous(candidate)
+        }
+        return nil
     }
 
     private mutating func addHeadingID(_ node: OpaquePointer) {

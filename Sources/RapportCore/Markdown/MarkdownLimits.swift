@@ -5,8 +5,10 @@
 /// pages with a clear error. The defaults are far above what a report needs and keep the worst
 /// case well under a second per page (see `MarkdownPathologicalTests`).
 public struct MarkdownLimits: Sendable, Hashable {
-    /// Largest page body, in bytes.
-    public var maxBytes: Int = 1 << 20
+    /// Largest page body, in bytes. Some inputs (many table rows, many autolink candidates) cost
+    /// cmark-gfm about a microsecond per byte; 256 KiB keeps them near a quarter of a second and is
+    /// still some fifty times a long chapter.
+    public var maxBytes: Int = 256 << 10
     /// Deepest nesting of block quotes and lists.
     public var maxNestingDepth: Int = 32
     /// Longest run of the same delimiter character (`*`, `_`, `[`, `]`, `~`, `` ` ``) on one line.

@@ -17,6 +17,17 @@ public struct Slugger: Sendable {
         var out = ""
         var pendingDash = false
         for character in text.lowercased() {
+            if character.isASCII {
+                // Fast path: most headings are plain ASCII, which needs no Unicode normalisation.
+                if let ascii = character.asciiValue, (0x61...0x7A).contains(ascii) || (0x30...0x39).contains(ascii) {
+                    if pendingDash, !out.isEmpty { out.append("-") }
+                    pendingDash = false
+                    out.append(character)
+                } else {
+                    pendingDash = true
+                }
+                continue
+            }
             let piece: String
             switch character {
             case "æ": piece = "ae"

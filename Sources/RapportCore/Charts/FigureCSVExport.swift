@@ -1,0 +1,68 @@
+/// The figure's "Hent data (CSV)" file.
+///
+/// Comma-separated (RFC 4180), UTF-8, one header row with Danish column names, rows in the figure's
+/// order. Decimals use `.`: with `,` as the field separator a decimal comma would force quoting and
+/// break naive importers. The file starts with a byte-order mark because Excel, the tool most readers
+/// of a Danish report open it with, otherwise reads UTF-8 as Latin-1 and garbles "æøå".
+enum FigureCSVExport {
+    static let byteOrderMark = "\u{FEFF}"
+
+    static func csv(spec: FigureSpec, data: FigureData) -> String {
+        let rows: [[String]]
+        switch FigureContent(spec: spec, data: data) {
+        case .likert(let table, let summaries, _):
+            rows = likert(table, summaries: summaries)
+        case .columns(let table, let categories, _):
+            rows = columns(table, categories: categories)
+        }
+        return byteOrderMark + rows.map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+    }
+
+    /// Counts, then percentages (largest remainder, as in the figure), n, n without "Ved ikke" and
+    /// the mean (empty when there is none).
+    private static func likert(_ table: LikertTable, summaries: [LikertRowSummary]) -> [[String]] {
+        let dontKnow = table.dontKnowIndex.map { table.scale[$0] }
+        var header = ["spørgsmål"] + table.scale.map { "\($0) (antal)" } + table.scale.map { "\($0) (%)" } + ["n"]
+        if let dontKnow { header.append("n uden \(dontKnow)") }
+        header.append("gennemsnit")
+        let body = summaries.map { row -> [String] in
+            var fields = [row.question] + row.counts.map(String.init) + row.percentages.map(String.init) + [String(row.n)]
+            if dontKnow != nil { fields.append(String(row.valuedN)) }
+            fields.append(row.mean.map { DanishNumberFormat.csvDecimal($0) } ?? "")
+            return fields
+        }
+        return [header] + body
+    }
+
+    /// The columns of the input format, `kategori,[serie,]gennemsnit,n`.
+    private static func columns(_ table: ColumnTable, categories: [ColumnTable.Category]) -> [[String]] {
+        let named = table.hasNamedSeries
+        var rows = [named ? ["kategori", "serie", "gennemsnit", "n"] : ["kategori", "gennemsnit", "n"]]
+        for category in categories {
+            for (series, value) in zip(table.series, category.values) {
+                guard let value else { continue }
+                let mean = value.mean.map { DanishNumberFormat.csvDecimal($0) } ?? ""
+                rows.append(named ? [category.name, series, mean, String(value.n)] : [category.name, mean, String(value.n)])
+            }
+        }
+        return rows
+    }
+
+    /// Quotes a field when it holds a comma, a quote or a line break.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingQuotes + "\""
+    }
+}
+
+extension String {
+    /// `"` doubled, as CSV quoting requires.
+    fileprivate var replacingQuotes: String {
+        var out = ""
+        for character in self {
+            out.append(character)
+            if character == "\"" { out.append("\"") }
+        }
+        return out
+    }
+}

@@ -1,0 +1,81 @@
+/// Estimated text widths and greedy line wrapping, for laying out labels without a font engine.
+///
+/// The build cannot measure text (no browser, and the reader's font is unknown), so widths come
+/// from a table of advance widths measured in headless Chromium for DejaVu Sans, the widest of the
+/// common system sans-serifs (Linux's default). Arial/Helvetica (Liberation Sans) measured about 10 %
+/// narrower, so on Windows and macOS labels get a little extra white space; under-estimating instead
+/// would let a label run into a bar. The table is fixed, so layouts and golden files do not depend on
+/// the machine that builds the site.
+public enum TextWrap {
+    /// Width of `text` in user units at `fontSize`; bold (600) measured 12–14 % wider.
+    public static func width(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
+        var ems = 0.0
+        for character in text {
+            ems += advance(character)
+        }
+        return ems * fontSize * (bold ? 1.14 : 1)
+    }
+
+    /// DejaVu Sans advance widths in em, grouped by width and rounded up to 0.01.
+    private static let advances: [Character: Double] = {
+        let groups: [(Double, String)] = [
+            (0.28, "ijl'"), (0.30, "IJ"), (0.32, " .,\u{00A0}"), (0.34, ":;/|"), (0.36, "f-"), (0.39, "()[]"),
+            (0.40, "t!"), (0.42, "r"), (0.50, "–"), (0.52, "s\""), (0.53, "z"), (0.55, "c"), (0.56, "L"), (0.58, "kF"),
+            (0.60, "vxy"), (0.61, "PTY"), (0.62, "aeoøåéü"), (0.64, "0123456789bdghnpquES?"), (0.66, "K"),
+            (0.69, "ABVXZÅ"), (0.70, "CR"), (0.74, "U"), (0.75, "N"), (0.76, "H"), (0.77, "D"), (0.78, "G"),
+            (0.79, "OQØ"), (0.82, "w"), (0.84, "=+<>"), (0.87, "M"), (0.95, "%"), (0.99, "mæÆW—@"),
+        ]
+        var table: [Character: Double] = [:]
+        for (width, characters) in groups {
+            for character in characters { table[character] = width }
+        }
+        return table
+    }()
+
+    /// Advance width of one character in em; characters not in the table get a generous default.
+    static func advance(_ character: Character) -> Double {
+        advances[character] ?? (character.isUppercase ? 0.80 : 0.66)
+    }
+
+    /// Splits `text` into lines no wider than `maxWidth`, breaking between words. A word wider than
+    /// a whole line is broken between characters (rare in Danish survey text, but a long compound
+    /// must not overflow into the bars).
+    public static func lines(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false) -> [String] {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        var lines: [String] = []
+        var current = ""
+        for word in words {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if width(candidate, fontSize: fontSize, bold: bold) <= maxWidth {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            for piece in breakWord(word, maxWidth: maxWidth, fontSize: fontSize, bold: bold) {
+                if !current.isEmpty { lines.append(current) }
+                current = piece
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// Pieces of `word` that each fit `maxWidth` (at least one character per piece).
+    private static func breakWord(_ word: String, maxWidth: Double, fontSize: Double, bold: Bool) -> [String] {
+        guard width(word, fontSize: fontSize, bold: bold) > maxWidth else { return [word] }
+        var pieces: [String] = []
+        var current = ""
+        for character in word {
+            let candidate = current + String(character)
+            if !current.isEmpty, width(candidate, fontSize: fontSize, bold: bold) > maxWidth {
+                pieces.append(current)
+                current = String(character)
+            } else {
+                current = candidate
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+}

@@ -1,0 +1,23 @@
+import Testing
+@testable import RapportCore
+
+@Suite struct HTMLEscapingTests {
+    @Test(arguments: [
+        ("Læring & trivsel", "Læring &amp; trivsel"),
+        ("<script>alert('x')</script>", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+        ("\" onmouseover=\"x", "&quot; onmouseover=&quot;x"),
+        ("ingenting", "ingenting"),
+        ("", ""),
+    ])
+    func escapes(_ input: String, _ expected: String) {
+        #expect(HTMLEscaping.escape(input) == expected)
+    }
+
+    @Test func placeholdersAreFilledInOnePassAndUnknownOnesKept() {
+        let html = "a<!--rapport:figur:0-->b<!--rapport:xref:1-->c<!--rapport:nope:2-->d<!--rapport:xref:9-->"
+        let filled = Placeholder.fill(html) { kind, index in
+            kind == .figure ? "[F\(index)]" : (index == 1 ? "[X]" : nil)
+        }
+        #expect(filled == "a[F0]b[X]c<!--rapport:nope:2-->d<!--rapport:xref:9-->")
+    }
+}
