@@ -62,7 +62,10 @@ struct WholeReport {
                     return tableLabels[draft.markdown.tables[number].id].map(HTMLEscaping.escape)
                 }
             }
-            let heading = page.chapter.map { "Kapitel \($0.number): \(page.metadata.title)" } ?? page.metadata.title
+            // Written out rather than `page.chapter.map { … page … }`: Swift 6.3's optimiser crashes
+            // ("Found ownership error") on a closure that captures the value it is mapping from.
+            var heading = page.metadata.title
+            if let chapter = page.chapter { heading = "Kapitel \(chapter.number): \(heading)" }
             sections.append(["id": prefix, "title": heading, "is_project": page.kind == .project])
             body += "<section class=\"rapportafsnit\" id=\"\(prefix)\" aria-labelledby=\"\(prefix)-titel\">\n"
             body += "<h2 id=\"\(prefix)-titel\">\(HTMLEscaping.escape(heading))</h2>\n"
