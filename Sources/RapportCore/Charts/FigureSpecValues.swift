@@ -16,6 +16,11 @@ extension FigureSpecParser {
             error(node.mark, "'\(key.rawValue)' is empty", hint: "write the text or remove the line")
             return nil
         }
+        guard !value.contains("\0") else {
+            // The reader keeps NUL out of files; a YAML escape must not bring it back into the page.
+            error(node.mark, "'\(key.rawValue)' contains a NUL character", hint: "remove the escape \\0, \\x00 or \\u0000 from the value")
+            return nil
+        }
         return value
     }
 

@@ -32,7 +32,23 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
 
     public var description: String {
         let fix = hint.isEmpty ? "" : " – \(hint)"
-        return "\(location): \(severity.rawValue): \(message)\(fix)"
+        return Self.visible("\(location): \(severity.rawValue): \(message)\(fix)")
+    }
+
+    /// Messages quote the author's text, which YAML escapes (`"\0"`, `"\e"`) can fill with control
+    /// characters: a NUL cut the line short in terminals and test logs, an ESC could drive the
+    /// terminal. They are shown as `\u{1B}`, so each diagnostic stays one readable line.
+    static func visible(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) else { return line }
+        var out = ""
+        for scalar in line.unicodeScalars {
+            if (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

@@ -81,6 +81,7 @@ public struct YAMLFields {
             return typeError(key, node, expected: "a text")
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.contains("\0") { return nulError(key, node) }
         if required && text.isEmpty {
             diagnostics.append(.error(at: location(node.mark), "'\(key)' is empty", hint: "write a value after '\(key):'"))
             return nil
@@ -112,6 +113,7 @@ public struct YAMLFields {
         var items: [String] = []
         for item in sequence {
             guard let scalar = item.scalar else { return typeError(key, item, expected: "a list of texts") }
+            if scalar.string.contains("\0") { return nulError(key, item) }
             items.append(scalar.string)
         }
         return items
@@ -166,6 +168,14 @@ public struct YAMLFields {
         return nil
     }
 
+    /// The reader keeps NUL out of files; a YAML escape (`"\0"`, `"\x00"`) must not bring it back
+    /// into titles and pages.
+    private mutating func nulError<T>(_ key: String, _ node: Node) -> T? {
+        diagnostics.append(.error(at: location(node.mark), "'\(key)' contains a NUL character",
+                                  hint: "remove the escape \\0, \\x00 or \\u0000 from the value"))
+        return nil
+    }
+
     private func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return start }
         return file.location(line: lineOffset + mark.line, column: mark.column)
@@ -211,7 +221,9 @@ public enum Spelling {
         guard word.count <= maximumLength else { return nil }
         let scored = candidates.filter { abs($0.count - word.count) <= limit }
             .map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
+        // Ties go to the alphabetically first candidate: callers pass dictionary keys and set members,
+        // whose order changes from run to run, and so did the suggestion.
+        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= limit else { return nil }
         return best.0
     }
 

@@ -58,14 +58,19 @@ extension Robustness {
 
         static let templates = Fixtures.url("templates")
 
-        /// Writes the base site plus the input into a fresh folder and renders it.
-        static func render(_ input: SiteInput?, in folder: URL) throws -> BuildResult {
+        /// Writes the base site plus the input into a fresh folder; returns its content folder.
+        static func compose(_ input: SiteInput?, in folder: URL) throws -> URL {
             let content = try BrokenInputTests.compose(nil, in: folder)
             if let input {
                 try write(input.page, to: content.appendingPathComponent(input.pagePath))
                 if let csv = input.csv { try write(csv, to: content.appendingPathComponent("data/fuzz.csv")) }
                 if let asset = input.asset { try write(asset.text, to: content.appendingPathComponent(asset.path)) }
             }
+            return content
+        }
+
+        static func render(_ input: SiteInput?, in folder: URL) throws -> BuildResult {
+            let content = try compose(input, in: folder)
             let options = Fixtures.options(content: content, templates: templates, output: folder.appendingPathComponent("public"))
             return SiteBuilder(options: options).render()
         }
@@ -96,6 +101,12 @@ extension Robustness {
                 var broken: [String] = []
                 let result = try PropertyRunner.timed(&broken) { try Self.render(input, in: folder) }
                 broken += Invariants.actionable(result.diagnostics)
+                if caseNumber % 5 == 0 {
+                    // Parallel stages and dictionary order must not make the output depend on chance.
+                    let again = try Self.render(input, in: folder.appendingPathComponent("again"))
+                    if again.diagnostics.map(\.description) != result.diagnostics.map(\.description) { broken.append("two renders report differently") }
+                    if Self.files(again) != Self.files(result) { broken.append("two renders of the same site differ") }
+                }
                 guard result.succeeded else { return broken }
                 var seen: Set<String> = []
                 for file in result.files where !seen.insert(file.path).inserted {
@@ -105,16 +116,80 @@ extension Robustness {
                 for file in result.files where file.path.hasSuffix(".html") && !checked.contains(file.path) {
                     let html = Fixtures.text(of: file)
                     if html.isEmpty { broken.append("\(file.path) is empty") }
+                    if html.contains("\0") { broken.append("\(file.path) contains a NUL") }
                     let scripts = Invariants.scriptTags(in: html)
                     if scripts > allowedScripts[file.path, default: 0] { broken.append("\(file.path) has \(scripts) <script, the templates \(allowedScripts[file.path, default: 0])") }
                     broken += Invariants.dangerousURLs(in: html).map { "unsafe URL in \(file.path): \($0)" }
                 }
-                if caseNumber % 5 == 0 {
-                    // Parallel stages must not make the output depend on timing.
-                    let again = try Self.render(input, in: folder.appendingPathComponent("again"))
-                    let first = Dictionary(result.files.map { ($0.path, Fixtures.text(of: $0)) }, uniquingKeysWith: { a, _ in a })
-                    let second = Dictionary(again.files.map { ($0.path, Fixtures.text(of: $0)) }, uniquingKeysWith: { a, _ in a })
-                    if first != second { broken.append("two renders of the same site differ") }
+                return broken
+            }
+        }
+
+        /// An edit between two renders, as an author makes them while `rapport serve` runs.
+        enum Edit: CustomDebugStringConvertible {
+            case write(path: String, text: String)
+            case delete(path: String)
+            var debugDescription: String {
+                switch self {
+                case .write(let path, let text): "write \(path): \(String(reflecting: PropertyRunner.shorten(text, limit: 300)))"
+                case .delete(let path): "delete \(path)"
+                }
+            }
+        }
+
+        static let editedSites = Generator { rng -> (SiteInput, [Edit]) in
+            let site = Self.sites.run(using: &rng)
+            let editable = [site.pagePath, "data/fuzz.csv", "kapitler/et.md", "index.md", "site.yaml", "data/ok.csv", "kapitler/ny.md"]
+            let edits = (0..<rng.int(1...3)).map { _ -> Edit in
+                let path = rng.pick(editable)
+                switch rng.below(4) {
+                case 0: return .delete(path: path)
+                case 1: return .write(path: path, text: path.hasSuffix(".csv") ? Inputs.csv(&rng, scale: nil)
+                                          : "---\ntitel: Ny\nnummer: \(rng.int(2...9))\n---\n" + Inputs.markdown(&rng, blocks: 1...3))
+                default:
+                    // Same size as before where possible: the cache must not trust size and time alone.
+                    return .write(path: path, text: path == site.pagePath ? Inputs.mutate(site.page, &rng, times: 1...1) : "---\ntitel: Et\nnummer: 1\n---\n## Første afsnit\n\nTekst!\n")
+                }
+            }
+            return (site, edits)
+        }
+
+        static func files(_ result: BuildResult) -> [String: String] {
+            Dictionary(result.files.map { ($0.path, Fixtures.text(of: $0)) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        /// The caches of `rapport serve` (`render(cache:)`) give what a fresh render gives, after any edits.
+        @Test func incrementalRendersEqualFreshOnes() throws {
+            let root = Fixtures.temporaryFolder()
+            defer { Fixtures.cleanUp(root) }
+            var caseNumber = 0
+            try PropertyRunner.check("incremental render", seed: 0x5175_0002, count: 20, Self.editedSites,
+                                     describe: { "\(String(reflecting: $0.0))\nthen: \($0.1.map(\.debugDescription))" }) { site, edits in
+                caseNumber += 1
+                let folder = root.appendingPathComponent("case-\(caseNumber)")
+                defer { Fixtures.cleanUp(folder) }
+                let content = try Self.compose(site, in: folder)
+                let builder = SiteBuilder(options: Fixtures.options(content: content, templates: Self.templates,
+                                                                    output: folder.appendingPathComponent("public")))
+                var cache = DraftCache()
+                var broken: [String] = []
+                _ = PropertyRunner.timed(&broken) { builder.render(cache: &cache) }
+                for edit in edits {
+                    switch edit {
+                    case .write(let path, let text): try Self.write(text, to: content.appendingPathComponent(path))
+                    case .delete(let path): try? FileManager.default.removeItem(at: content.appendingPathComponent(path))
+                    }
+                }
+                let incremental = PropertyRunner.timed(&broken) { builder.render(cache: &cache) }
+                let fresh = builder.render()
+                let (seen, expected) = (incremental.diagnostics.map(\.description), fresh.diagnostics.map(\.description))
+                if seen != expected {
+                    broken.append("diagnostics differ: only incremental \(seen.filter { !expected.contains($0) }), only fresh \(expected.filter { !seen.contains($0) })")
+                }
+                let (a, b) = (Self.files(incremental), Self.files(fresh))
+                if a != b {
+                    let differing = Set(a.keys).symmetricDifference(b.keys).union(a.keys.filter { b[$0] != nil && a[$0] != b[$0] })
+                    broken.append("files differ: \(differing.sorted().prefix(5))")
                 }
                 return broken
             }

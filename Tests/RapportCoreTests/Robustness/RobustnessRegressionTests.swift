@@ -77,6 +77,15 @@ extension Robustness {
             #expect(Spelling.closest(to: "afsnitt", among: ["afsnit", anchor]) == "afsnit")
         }
 
+        /// Found by the incremental-render property (two renders of one site disagreed): with two
+        /// candidates equally close, the suggestion depended on dictionary order, which differs
+        /// between runs and even between two dictionaries in one run.
+        @Test func equallyCloseSuggestionsAreStable() {
+            let candidates = ["kapitler/ny.md", "kapitler/et.md", "index.md"]
+            #expect(Spelling.closest(to: "kapitler/x.md", among: candidates) == "kapitler/et.md")
+            #expect(Spelling.closest(to: "kapitler/x.md", among: candidates.reversed()) == "kapitler/et.md")
+        }
+
         /// The figure parser's suggestion table had length × length cells: a 40,000-character scale
         /// category against a 40,000-character `ved_ikke` needed gigabytes.
         @Test func longScaleCategoriesGetNoSuggestionQuickly() {
@@ -100,6 +109,35 @@ extension Robustness {
             guard case .failure(let list) = FigureSpec.parse(block) else { Issue.record("skala: [] was accepted"); return }
             #expect(list.diagnostics.map(\.description) == [
                 "Content/x.md:11:8: error: 'skala' is an empty list – list the answer categories in order, e.g. 'skala: [Nej, Ja]', or leave out 'skala' for the default",
+            ])
+        }
+
+        // MARK: - Control characters from YAML escapes
+
+        /// Found by a longer random-seed run of the site.yaml property: `tabeller: "\0"` put a NUL
+        /// into the diagnostic (which cut the line short in the terminal), and a title written
+        /// `"a\0b"` carried the NUL, which the reader keeps out of files, into every page.
+        @Test func nulFromYAMLEscapesIsAnError() {
+            let page = SourceFile(relativePath: "kapitler/a.md", displayPath: "Content/kapitler/a.md",
+                                  text: "---\ntitel: \"a\\0b\"\nnummer: 2\n---\n")
+            #expect(PageLoader.load(page).1.map(\.description) == [
+                "Content/kapitler/a.md:2:8: error: 'titel' contains a NUL character – remove the escape \\0, \\x00 or \\u0000 from the value",
+            ])
+            let block = FigureBlock(yaml: "id: a\ntype: likert\ntitel: \"x\\x00\"\ndata: data/a.csv",
+                                    location: SourceLocation(file: "Content/x.md", line: 2, column: 1))
+            guard case .failure(let list) = FigureSpec.parse(block) else { Issue.record("accepted"); return }
+            #expect(list.diagnostics.map(\.message) == ["'titel' contains a NUL character"])
+        }
+
+        @Test func controlCharactersInDiagnosticsAreVisible() {
+            let text = "titel: R\norganisation: O\nsprog: da\nbase_url: https://x.example/\ntilgaengelighedserklaering: t.md\ntabeller: \"\\e[2J\""
+            let file = SourceFile(relativePath: "site.yaml", displayPath: "Content/site.yaml", text: text)
+            let lines = SiteConfigLoader.load(file, displayPath: "Content/site.yaml").1.map(\.description)
+            #expect(lines == ["Content/site.yaml:6:11: error: tabeller must be 'skjult' or 'synlige', found '\\u{1B}[2J' – 'skjult' folds figure tables in <details>, 'synlige' shows them"])
+            let page = SourceFile(relativePath: "kapitler/a.md", displayPath: "Content/kapitler/a.md",
+                                  text: "---\ntitel: A\nnummer: \"\\0\"\n---\n")
+            #expect(PageLoader.load(page).1.map(\.description) == [
+                "Content/kapitler/a.md:3:9: error: 'nummer' must be a whole number, found '\\u{0}' – write 'nummer:' followed by a whole number",
             ])
         }
 
