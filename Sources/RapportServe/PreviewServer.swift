@@ -13,7 +13,8 @@ public struct ServeOptions: Sendable {
     public var port = 8000
     /// How many ports from `port` on to try when it is taken.
     public var portAttempts = 20
-    /// Also write each good build to `build.outputDirectory`, as `rapport build` would.
+    /// Also write good builds to `build.outputDirectory`, as `rapport build` would (in the
+    /// background, once saving pauses; see `DiskMirror`).
     public var writeOutput = true
     public var watchMode: FileWatcher.Mode = .automatic
     /// Print how long each stage of every rebuild took.
@@ -83,7 +84,8 @@ public struct PreviewServer: Sendable {
         let changes = FileWatcher(roots: [options.build.contentDirectory, options.build.templatesDirectory],
                                   mode: options.watchMode, logger: logger).changes()
         var rebuilder = Rebuilder(options: options.build)
-        let watch = WatchService(site: site, basePath: options.build.basePath, writeOutput: options.writeOutput,
+        let mirror = options.writeOutput ? DiskMirror(output: options.build.outputDirectory, terminal: terminal) : nil
+        let watch = WatchService(site: site, basePath: options.build.basePath, mirror: mirror,
                                  timings: options.timings, reporter: BuildErrorReporter(options: options.build),
                                  terminal: terminal, logger: logger)
         await watch.rebuild(&rebuilder, reason: nil)
@@ -168,14 +170,17 @@ struct WatchRunner: Service, CustomStringConvertible {
         for await changes in changes.cancelOnGracefulShutdown() {
             await watch.rebuild(&rebuilder, reason: changes)
         }
+        // Leave the output folder matching what was served last.
+        await watch.mirror?.flush()
     }
 }
 
-/// One rebuild, start to finish: render, publish to the pages, report in the terminal, write.
+/// One rebuild, start to finish: render, publish to the pages, report in the terminal, hand the
+/// files to the disk mirror.
 struct WatchService: Sendable {
     let site: LiveSite
     let basePath: String
-    let writeOutput: Bool
+    let mirror: DiskMirror?
     let timings: Bool
     let reporter: BuildErrorReporter
     let terminal: Terminal
@@ -201,9 +206,7 @@ struct WatchService: Sendable {
                 let stages = result.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }
                 terminal.say("  " + stages.joined(separator: ", "))
             }
-            if writeOutput, let problem = await rebuilder.write(result) {
-                terminal.warn(problem.description)
-            }
+            await mirror?.submit(result.files)
         }
         if let reason {
             logger.debug("rebuilt after changes", metadata: ["paths": "\(reason.paths.sorted())"])

@@ -45,21 +45,6 @@ struct Rebuilder: Sendable {
         }
     }
 
-    /// Writes the last good site to the output folder, the way `rapport build` does (atomically,
-    /// without the live-reload script: the builder's files never contain it).
-    func write(_ result: BuildResult) async -> Diagnostic? {
-        let output = builder.options.outputDirectory
-        return await Self.offPool {
-            do {
-                try OutputWriter(output: output).write(result.files)
-                return nil
-            } catch {
-                return Diagnostic.error(at: SourceLocation(file: output.path), "could not write the site: \(error)",
-                                        hint: "check that the output folder's parent exists and is writable")
-            }
-        }
-    }
-
     /// Runs blocking, CPU-heavy work on a Dispatch thread: the builder fans out with
     /// `concurrentPerform`, and doing that on Swift's small cooperative pool would stall the
     /// request handlers for the length of a build.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Logging
 import RapportCore
 import RapportServe
 
@@ -10,8 +11,9 @@ struct Serve: ParsableCommand {
         discussion: """
         Watches the content and template folders; after each save only the changed pages are
         rendered again and open pages reload (stylesheet changes apply without a reload). When a
-        build fails, the last good site stays up and the page shows the errors. Each good build
-        is also written to the output folder, without the live-reload script. Ctrl-C stops.
+        build fails, the last good site stays up and the page shows the errors. Good builds are
+        also written to the output folder (once saving pauses), without the live-reload script.
+        Ctrl-C stops.
 
           rapport serve                       # http://127.0.0.1:8000/ (next free port if taken)
           rapport serve --port 8080 --open    # and open it in the browser
@@ -53,7 +55,10 @@ struct Serve: ParsableCommand {
         options.writeOutput = !noWrite
         options.watchMode = poll ? .polling : .automatic
         options.timings = site.timings
-        let server = PreviewServer(options: options)
+        var logger = Logger(label: "rapport.serve")
+        // LOG_LEVEL=debug shows the watcher's and Hummingbird's workings, as Hummingbird apps do.
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let server = PreviewServer(options: options, logger: logger)
         let terminal = server.terminal
         let openBrowser = open
         let outcome = Outcome()
