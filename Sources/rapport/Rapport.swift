@@ -121,9 +121,3 @@ extension FileHandle: @retroactive TextOutputStream {
         write(Data(string.utf8))
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

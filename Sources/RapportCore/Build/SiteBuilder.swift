@@ -239,7 +239,8 @@ private struct StageClock {
 }
 
 extension Duration {
-    var seconds: Double {
+    /// Seconds as a `Double`, for timings shown to people (stage timings, the CLI's summary).
+    public var seconds: Double {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
