@@ -38,7 +38,7 @@ struct PageAssembler {
                 return HTMLEscaping.escape(index.tableLabels[position][number])
             }
         }
-        let context = PageContext.make(page: page, index: position, pages: pages, html: html,
+        let context = PageContext.make(page: page, html: html,
                                        headings: draft.markdown.headings, site: site)
         switch templates.render(page.kind.template, context: context) {
         case .success(let output):

@@ -172,7 +172,7 @@ public struct SiteBuilder: Sendable {
         // The generated pages depend on every page (the whole report holds them all): rebuilt each time.
         cache.assembly.replace(key: key, drafts: drafts, outputs: rendered, dataFiles: dataFiles)
         let generated = [
-            WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates, pages: pages),
+            WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates),
             SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates),
             SiteFiles.searchPage(site: site, context: siteContext, templates: templates),
         ]

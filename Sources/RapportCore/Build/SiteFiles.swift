@@ -63,7 +63,7 @@ enum SiteFiles {
         let sitePath = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
         let page = Page(kind: .standalone, source: source, path: sitePath, metadata: PageMetadata(title: title),
                         details: .none, body: "", bodyLineOffset: 0)
-        var values = PageContext.make(page: page, index: -1, pages: site.pages, html: body, headings: [], site: context)
+        var values = PageContext.make(page: page, html: body, headings: [], site: context)
         values.merge(overrides) { _, new in new }
         return templates.render(template, context: values).map { OutputFile(path: path, text: $0) }
     }

@@ -15,7 +15,7 @@ struct WholeReport {
 
     struct Entry { var id: String; var label: String; var title: String }
 
-    func render(templates: TemplateSet, pages: [Page]) -> Result<OutputFile, Diagnostic> {
+    func render(templates: TemplateSet) -> Result<OutputFile, Diagnostic> {
         let included = drafts.indices.filter { [.chapter, .project].contains(drafts[$0].page.kind) }
         let resolver = site.resolver
         let sectionIDs = Dictionary(uniqueKeysWithValues: included.map { (drafts[$0].page.path, Self.sectionID(drafts[$0].page)) })
@@ -80,7 +80,7 @@ struct WholeReport {
         let source = SourceFile(relativePath: "hele-rapporten.md", displayPath: "hele-rapporten", text: "")
         let page = Page(kind: .standalone, source: source, path: Self.path, metadata: PageMetadata(title: Self.title),
                         details: .none, body: "", bodyLineOffset: 0)
-        var context = PageContext.make(page: page, index: -1, pages: pages, html: body, headings: [], site: site)
+        var context = PageContext.make(page: page, html: body, headings: [], site: site)
         context["searchable"] = false  // everything on it is indexed on its own page already
         context["report_sections"] = sections
         context["report_figures"] = figures.map { ["id": $0.id, "label": $0.label, "title": $0.title] }
@@ -94,72 +94,76 @@ struct WholeReport {
         page.path.split(separator: "/").joined(separator: "-")
     }
 
-    /// Moves headings one level down and makes a page's ids and links work inside the whole report.
+    /// Moves headings one level down and makes a page's ids and links work inside the whole report,
+    /// in one pass over the bytes (see `UTF8Text` for why not on `String`):
+    /// - `<h1`…`<h5` and their end tags become one level deeper;
+    /// - heading and footnote ids, and in-page links to them, get the section prefix;
+    /// - links to other included pages become in-page links (`/kapitler/x/#a` → `#kapitler-x-a`,
+    ///   `/kapitler/x/` → `#kapitler-x`); figure and table anchors keep their site-unique ids
+    ///   (`/projekter/y/#fig-z` → `#fig-z`).
+    /// A pass per heading id was quadratic (10,000 headings fit in a page within the size limit), and
+    /// prefixed an id twice when it equalled another heading's id with the prefix.
     static func localise(_ html: String, prefix: String, headingIDs: [String], sectionIDs: [String: String], basePath: String) -> String {
-        var out = html
-        for level in stride(from: 5, through: 1, by: -1) {
-            out = out.replacing("<h\(level) ", with: "<h\(level + 1) ").replacing("<h\(level)>", with: "<h\(level + 1)>")
-                .replacing("</h\(level)>", with: "</h\(level + 1)>")
+        let text = UTF8Text(html)
+        let ids = Set(headingIDs)
+        let isLocal = { (value: String) in ids.contains(value) || value.hasPrefix("fn-") || value.hasPrefix("fnref-") }
+        let idAttribute = Array(" id".utf8), hrefAttribute = Array(" href".utf8), base = Array(basePath.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 1024)
+        var position = 0
+        while position < text.count {
+            let byte = text.bytes[position]
+            if byte == UInt8(ascii: "<"), let length = headingTagLength(text, at: position) {
+                out += text.bytes[position..<position + length - 2]
+                out.append(text.bytes[position + length - 2] + 1)  // the level digit
+                out.append(text.bytes[position + length - 1])
+                position += length
+                continue
+            }
+            guard byte == UInt8(ascii: "\""), position > 0, text.bytes[position - 1] == UInt8(ascii: "="),
+                  let close = text.find(UInt8(ascii: "\""), from: position + 1) else {
+                out.append(byte)
+                position += 1
+                continue
+            }
+            let value = text.string(position + 1..<close)
+            let isID = text.matches(idAttribute, endingAt: position - 1)
+            let isHref = !isID && text.matches(hrefAttribute, endingAt: position - 1)
+            out.append(byte)
+            if isID && isLocal(value) {
+                out.append(utf8: prefix + "-" + value)
+            } else if isHref && value.hasPrefix("#") && isLocal(String(value.dropFirst())) {
+                out.append(utf8: "#" + prefix + "-" + value.dropFirst())
+            } else if isHref && text.matches(base, at: position + 1),
+                      let local = inPageLink(text.string(position + 1 + base.count..<close), sectionIDs: sectionIDs) {
+                out.append(utf8: local)
+            } else {
+                out += text.bytes[position + 1..<close]
+            }
+            out.append(UInt8(ascii: "\""))
+            position = close + 1
         }
-        // One pass for all heading ids: a pass over the page per id was quadratic (10,000 headings, the
-        // most a page within the size limit can hold many times over, meant 20,000 passes over
-        // 300 KB), and prefixed an id twice when it equalled another heading's id with the prefix.
-        return rewriteLinks(prefixIDs(out, prefix: prefix, ids: Set(headingIDs)), sectionIDs: sectionIDs, basePath: basePath)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// One pass over `id="…"` and `href="#…"`: heading and footnote ids get the section prefix.
-    /// (Swift's Regex-based `replacing` took most of a second on the demo site.)
-    static func prefixIDs(_ html: String, prefix: String, ids: Set<String>) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 1024)
-        var rest = html[...]
-        while let equals = rest.range(of: "=\"") {
-            let before = rest[..<equals.lowerBound]
-            out += rest[..<equals.upperBound]
-            let afterQuote = rest[equals.upperBound...]
-            guard let close = afterQuote.firstIndex(of: "\"") else { rest = afterQuote; break }
-            var value = afterQuote[..<close]
-            let isID = before.hasSuffix(" id")
-            let isHref = before.hasSuffix(" href") && value.hasPrefix("#")
-            if isHref { value = value.dropFirst() }
-            let local = ids.contains(String(value)) || value.hasPrefix("fn-") || value.hasPrefix("fnref-")
-            if (isID || isHref) && local {
-                out += (isHref ? "#" : "") + prefix + "-" + value
-            } else {
-                out += afterQuote[..<close]
-            }
-            rest = afterQuote[close...]
-        }
-        out += rest
-        return out
+    /// The length of `<hN ` / `<hN>` / `</hN>` (N from 1 to 5) at `position`, or nil.
+    private static func headingTagLength(_ text: UTF8Text, at position: Int) -> Int? {
+        var cursor = position + 1
+        if cursor < text.count, text.bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+        guard cursor + 2 < text.count, text.bytes[cursor] == UInt8(ascii: "h"),
+              (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(text.bytes[cursor + 1]) else { return nil }
+        let after = text.bytes[cursor + 2]
+        let isEndTag = cursor == position + 2
+        guard after == UInt8(ascii: ">") || (!isEndTag && after == UInt8(ascii: " ")) else { return nil }
+        return cursor + 3 - position
     }
 
-    /// One pass over the hrefs: links to other included pages become in-page links
-    /// (`/kapitler/x/#a` → `#kapitler-x-a`, `/kapitler/x/` → `#kapitler-x`); figure and table
-    /// anchors keep their site-unique ids (`/projekter/y/#fig-z` → `#fig-z`).
-    static func rewriteLinks(_ html: String, sectionIDs: [String: String], basePath: String) -> String {
-        let marker = "href=\"" + basePath
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let start = rest.range(of: marker) {
-            out += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].firstIndex(of: "\"") else { break }
-            let target = rest[start.upperBound..<end]
-            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            if let section = sectionIDs[String(parts[0])] {
-                if parts.count == 2 {
-                    let anchor = parts[1]
-                    out += anchor.hasPrefix("fig-") || anchor.hasPrefix("tab-") ? "href=\"#\(anchor)\"" : "href=\"#\(section)-\(anchor)\""
-                } else {
-                    out += "href=\"#\(section)\""
-                }
-            } else {
-                out += rest[start.lowerBound...end]
-            }
-            rest = rest[rest.index(after: end)...]
-        }
-        out += rest
-        return out
+    /// `kapitler/x/#a` → `#kapitler-x-a` when `kapitler/x/` is part of the whole report.
+    private static func inPageLink(_ target: String, sectionIDs: [String: String]) -> String? {
+        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let section = sectionIDs[String(parts[0])] else { return nil }
+        guard parts.count == 2 else { return "#" + section }
+        let anchor = parts[1]
+        return anchor.hasPrefix("fig-") || anchor.hasPrefix("tab-") ? "#" + anchor : "#\(section)-\(anchor)"
     }
 }

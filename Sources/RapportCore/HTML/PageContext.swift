@@ -7,12 +7,10 @@
 /// focus_area, target_group, period, status, partners, has_partners, daycare, elements} or false),
 /// `element` ({number, group_title, projects, has_projects} or false), `is_home`.
 enum PageContext {
-    static func make(page: Page, index: Int, pages: [Page], html: String, headings: [Heading], site: SiteContext) -> [String: Any] {
+    /// Constant time in the number of pages: whatever depends on other pages is looked up in `site`.
+    static func make(page: Page, html: String, headings: [Heading], site: SiteContext) -> [String: Any] {
         let resolver = site.resolver
         let config = site.values
-        func link(_ other: Page) -> [String: Any] {
-            ["title": other.kind == .home ? "Forside" : other.metadata.title, "url": resolver.url(other.path)]
-        }
 
         var context = config
         let siteTitle = config["site_title"] as? String ?? ""
@@ -33,14 +31,13 @@ enum PageContext {
         context["toc"] = toc
         context["has_toc"] = toc.count >= 2
 
-        let crumbs = breadcrumbs(for: page, pages: pages).map(link)
+        let crumbs = site.breadcrumbs[page.kind] ?? []
         context["breadcrumbs"] = crumbs
         context["has_breadcrumbs"] = !crumbs.isEmpty
 
-        let siblings = pages.filter { $0.kind == page.kind && [.chapter, .project, .element].contains(page.kind) }
-        let position = siblings.firstIndex { $0.path == page.path }
-        context["previous"] = position.flatMap { $0 > 0 ? link(siblings[$0 - 1]) : nil } ?? false
-        context["next"] = position.flatMap { $0 + 1 < siblings.count ? link(siblings[$0 + 1]) : nil } ?? false
+        let neighbours = site.neighbours[page.path]
+        context["previous"] = neighbours?.previous ?? false
+        context["next"] = neighbours?.next ?? false
 
         context["nav"] = site.navigation.map { target -> [String: Any] in
             ["title": target.title, "url": target.url, "current": target.kinds.contains(page.kind) || target.path == page.path]
@@ -72,23 +69,9 @@ enum PageContext {
         return entries
     }
 
-    static func breadcrumbs(for page: Page, pages: [Page]) -> [Page] {
-        guard page.kind != .home else { return [] }
-        var trail = pages.filter { $0.kind == .home }
-        let parent: PageKind? = switch page.kind {
-        case .chapter: .chapterIndex
-        case .project: .projectIndex
-        case .element: .elementIndex
-        default: nil
-        }
-        if let parent, let index = pages.first(where: { $0.kind == parent }) { trail.append(index) }
-        return trail
-    }
-
     private static func projectValues(_ page: Page, site: SiteContext) -> [String: Any]? {
         guard let info = page.project else { return nil }
-        let rows = site.values["projects"] as? [[String: Any]] ?? []
-        let elements = rows.first { ($0["url"] as? String) == site.resolver.url(page.path) }?["elements"] ?? [[String: Any]]()
+        let elements = site.projectElements[page.path] ?? []
         return ["kommune": info.kommune, "focus_area": info.focusArea, "target_group": orFalse(info.targetGroup),
                 "period": info.period, "status": info.status, "partners": info.partners, "has_partners": !info.partners.isEmpty,
                 "daycare": orFalse(info.daycare), "elements": elements, "has_elements": !info.elements.isEmpty]
@@ -96,8 +79,7 @@ enum PageContext {
 
     private static func elementValues(_ page: Page, site: SiteContext) -> [String: Any]? {
         guard let info = page.element else { return nil }
-        let rows = site.values["elements"] as? [[String: Any]] ?? []
-        let projects = rows.first { ($0["number"] as? Int) == info.number }?["projects"] as? [[String: Any]] ?? []
+        let projects = site.elementProjects[info.number] ?? []
         return ["number": info.number, "group_title": SiteContext.groupTitle(info.group), "projects": projects,
                 "has_projects": !projects.isEmpty]
     }

@@ -19,6 +19,18 @@ struct SiteContext: @unchecked Sendable {
     let values: [String: Any]
     let navigation: [NavigationTarget]
     let resolver: LinkResolver
+    /// Per-page values, looked up by page path or kind rather than searched for on every page
+    /// (a search through all pages per page made a 10,000-page build quadratic).
+    let neighbours: [String: Neighbours]
+    let breadcrumbs: [PageKind: [[String: Any]]]
+    let projectElements: [String: [[String: Any]]]
+    let elementProjects: [Int: [[String: Any]]]
+
+    /// Links to the previous and next page of the same kind, `false` at either end.
+    struct Neighbours {
+        var previous: Any
+        var next: Any
+    }
 
     struct NavigationTarget: Sendable {
         var title: String
@@ -47,6 +59,9 @@ struct SiteContext: @unchecked Sendable {
             let kommune = page.project?.kommune ?? ""
             return kommune.isEmpty || (kommuneCounts[kommune] ?? 0) > 1 ? page.metadata.title : kommune
         }
+        func link(_ page: Page) -> [String: Any] {
+            ["title": page.kind == .home ? "Forside" : page.metadata.title, "url": url(page)]
+        }
         func projectRef(_ page: Page) -> [String: Any] {
             ["title": page.metadata.title, "url": url(page), "kommune": page.project?.kommune ?? ""]
         }
@@ -55,18 +70,23 @@ struct SiteContext: @unchecked Sendable {
             ["number": page.chapter?.number ?? 0, "title": page.metadata.title, "url": url(page),
              "summary": orFalse(page.metadata.summary), "placeholder": page.chapter?.isPlaceholder ?? false]
         }
+        var projectElements: [String: [[String: Any]]] = [:]
         let projects: [[String: Any]] = projectPages.map { page in
             let info = page.project
+            let elements = (info?.elements ?? []).sorted().map(elementRef)
+            projectElements[page.path] = elements
             return ["title": page.metadata.title, "url": url(page), "kommune": info?.kommune ?? "", "row_label": rowLabel(page),
                     "focus_area": info?.focusArea ?? "", "status": info?.status ?? "", "period": info?.period ?? "",
                     "target_group": orFalse(info?.targetGroup), "summary": orFalse(page.metadata.summary),
-                    "elements": (info?.elements ?? []).sorted().map(elementRef),
+                    "elements": elements,
                     "element_numbers": (info?.elements ?? []).sorted().map(String.init).joined(separator: " "),
                     "example_data": page.metadata.exampleData]
         }
+        var elementProjects: [Int: [[String: Any]]] = [:]
         let elements: [[String: Any]] = elementPages.map { page in
             let number = page.element?.number ?? 0
             let users = projectPages.filter { $0.project?.elements.contains(number) == true }.map(projectRef)
+            if elementProjects[number] == nil { elementProjects[number] = users }
             return ["number": number, "title": page.metadata.title, "url": url(page), "group": page.element?.group ?? "",
                     "summary": orFalse(page.metadata.summary), "projects": users, "project_count": users.count,
                     "project_count_text": Self.projectCountText(users.count)]
@@ -122,6 +142,32 @@ struct SiteContext: @unchecked Sendable {
             navigation.append(NavigationTarget(title: page.metadata.title, url: url(page), kinds: [], path: page.path))
         }
         self.navigation = navigation
+        self.projectElements = projectElements
+        self.elementProjects = elementProjects
+
+        var neighbours: [String: Neighbours] = [:]
+        for kind in [PageKind.chapter, .project, .element] {
+            let members = pages.filter { $0.kind == kind }
+            for (position, page) in members.enumerated() {
+                neighbours[page.path] = Neighbours(previous: position > 0 ? link(members[position - 1]) : false,
+                                                   next: position + 1 < members.count ? link(members[position + 1]) : false)
+            }
+        }
+        self.neighbours = neighbours
+
+        // Home › section index › page; the home page itself has none.
+        let home = pages.first { $0.kind == .home }.map(link)
+        var breadcrumbs: [PageKind: [[String: Any]]] = [:]
+        for kind in PageKind.allCases where kind != .home {
+            let parent: PageKind? = switch kind {
+            case .chapter: .chapterIndex
+            case .project: .projectIndex
+            case .element: .elementIndex
+            default: nil
+            }
+            breadcrumbs[kind] = [home, parent.flatMap { parent in pages.first { $0.kind == parent }.map(link) }].compactMap { $0 }
+        }
+        self.breadcrumbs = breadcrumbs
     }
 
     /// "Indgår i 1 projekt" / "Indgår i 3 projekter": Mustache cannot choose singular or plural.

@@ -84,13 +84,11 @@ public struct MarkdownRenderer: Sendable {
     /// needs a name (WCAG 4.1.2). These strings only come from cmark: authors' raw HTML is escaped.
     static func localise(_ html: String) -> String {
         guard html.contains("footnote-backref") || html.contains("type=\"checkbox\"") else { return html }
-        // Swift's own `replacing` is a single linear pass; Foundation's is much slower on Linux.
-        return html
-            .replacing("aria-label=\"Back to content\"", with: "aria-label=\"Tilbage til teksten\"")
-            .replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                       with: "<input type=\"checkbox\" checked disabled aria-label=\"Udført\">")
-            .replacing("<input type=\"checkbox\" disabled=\"\" />",
-                       with: "<input type=\"checkbox\" disabled aria-label=\"Ikke udført\">")
+        return UTF8Text.replacing(html, [
+            ("aria-label=\"Back to content\"", "aria-label=\"Tilbage til teksten\""),
+            ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked disabled aria-label=\"Udført\">"),
+            ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled aria-label=\"Ikke udført\">"),
+        ])
     }
 
     fileprivate static func renderHTML(_ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
@@ -260,8 +258,8 @@ private struct TreeRewriter {
         }
         let heading = precedingHeadingText(node)
         // Header cells are column headers: say so for screen readers (cmark-gfm writes bare <th>).
-        var table = MarkdownRenderer.renderHTML(node, extensions: nil)
-            .replacing("<th>", with: "<th scope=\"col\">").replacing("<th style=", with: "<th scope=\"col\" style=")
+        var table = UTF8Text.replacing(MarkdownRenderer.renderHTML(node, extensions: nil),
+                                       [("<th>", "<th scope=\"col\">"), ("<th style=", "<th scope=\"col\" style=")])
         let open: String
         if let caption {
             let elementID = "tab-\(caption.id)"

@@ -13,29 +13,26 @@ public enum Placeholder: String, Sendable, CaseIterable {
 
     /// Replaces every marker in one pass. `replacement` returns nil to keep a marker as it is.
     public static func fill(_ html: String, _ replacement: (Placeholder, Int) -> String?) -> String {
-        let prefix = "<!--rapport:"
-        guard html.contains(prefix) else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 4096)
-        var rest = html[...]
-        while let start = rest.range(of: prefix) {
-            out += rest[..<start.lowerBound]
-            let afterPrefix = rest[start.upperBound...]
-            guard let end = afterPrefix.range(of: "-->") else {
-                out += rest[start.lowerBound...]
-                return out
-            }
-            let body = afterPrefix[..<end.lowerBound]
-            let parts = body.split(separator: ":", maxSplits: 1)
+        let prefix = Array("<!--rapport:".utf8), suffix = Array("-->".utf8)
+        let text = UTF8Text(html)
+        guard var start = text.find(prefix, from: 0) else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 4096)
+        var copied = 0
+        while true {
+            let bodyStart = start + prefix.count
+            guard let end = text.find(suffix, from: bodyStart) else { break }
+            let parts = text.string(bodyStart..<end).split(separator: ":", maxSplits: 1)
             if parts.count == 2, let kind = Placeholder(rawValue: String(parts[0])), let index = Int(parts[1]),
-               let text = replacement(kind, index) {
-                out += text
-            } else {
-                out += rest[start.lowerBound..<end.upperBound]
+               let filled = replacement(kind, index) {
+                out += text.bytes[copied..<start]
+                out.append(utf8: filled)
+                copied = end + suffix.count
             }
-            rest = afterPrefix[end.upperBound...]
+            guard let next = text.find(prefix, from: end + suffix.count) else { break }
+            start = next
         }
-        out += rest
-        return out
+        out += text.bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 }
