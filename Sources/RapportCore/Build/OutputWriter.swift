@@ -1,6 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
 #endif
 
 /// Writes a whole site so that the output folder is never half-written.
@@ -45,12 +49,12 @@ public struct OutputWriter: Sendable {
             let target = folder.appendingPathComponent(file.path)
             do {
                 switch file.contents {
-                case .text(let text): try Data(text.utf8).write(to: target)
+                case .text(let text): try Self.writeText(text, to: target.path)
                 case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
                 }
                 return nil
             } catch {
-                return "\(file.path): \(error.localizedDescription)"
+                return "\(file.path): \((error as? WriteError)?.message ?? error.localizedDescription)"
             }
         }.compactMap { $0 }
         if let first = failures.first {
@@ -77,6 +81,29 @@ public struct OutputWriter: Sendable {
             throw error
         }
         try? fileManager.removeItem(at: retired)
+    }
+
+    /// Writes a new file into the staging folder. Not `Data.write(to:)`: Foundation fsyncs every
+    /// file, which was 4 % of a build's time in `perf` for no gain here, since the staging folder
+    /// is thrown away if anything fails and a crash mid-build leaves the old site in place anyway.
+    static func writeText(_ text: String, to path: String) throws {
+        var text = text
+        let written: Bool = text.withUTF8 { bytes in
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            var offset = 0
+            while offset < bytes.count {
+                let count = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        if !written {
+            throw WriteError(message: String(cString: strerror(errno)))
+        }
     }
 
     /// Linux's `renameat2(..., RENAME_EXCHANGE)` swaps two names in one step, so readers (and

@@ -87,12 +87,14 @@ public struct TemplateSet: Sendable {
     }
 
     /// `{{name}}`, `{{#name}}`, `{{{name}}}`, `{{&name}}`, `{{>name}}`, … : sigil and first name component.
+    /// A new value per call: `Regex` is not `Sendable`, so it cannot be a shared `static let`.
     private static var tagPattern: Regex<(Substring, Substring, Substring)> {
         #/\{\{\{?\s*([#^\/&>$<]?)\s*([A-Za-z0-9_æøåÆØÅ-]+)[^}]*\}\}\}?/#
     }
 
     static func lint(_ text: String, file: String, known: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let tagPattern = Self.tagPattern  // parsed once per file, not once per line
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             for match in line.matches(of: tagPattern) {
                 let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1

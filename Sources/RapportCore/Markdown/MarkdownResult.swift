@@ -52,6 +52,42 @@ public struct CrossReference: Sendable, Hashable {
     public var kind: Kind
     public var id: String
     public var location: SourceLocation
+
+    /// One `[@fig:id]` or `[@tab:id]` in a text: where it is, what it names.
+    struct Mention {
+        var range: Range<String.Index>
+        var kind: Kind
+        var id: String
+    }
+
+    /// Every `[@fig:id]` / `[@tab:id]` (id: letters, digits, `_`, `-`) in `text`, in order.
+    /// A scan rather than a Regex: `Regex` is not `Sendable`, so it cannot be shared between the
+    /// threads that render pages, and parsing the literal again for every text node cost 6 % of a build.
+    static func mentions(in text: String) -> [Mention] {
+        let utf8 = text.utf8
+        var found: [Mention] = []
+        var cursor = utf8.startIndex
+        while let open = utf8[cursor...].firstIndex(of: UInt8(ascii: "[")) {
+            cursor = utf8.index(after: open)
+            let rest = utf8[cursor...]
+            let kind: Kind
+            if rest.starts(with: "@fig:".utf8) { kind = .figure } else if rest.starts(with: "@tab:".utf8) { kind = .table } else { continue }
+            let idStart = utf8.index(cursor, offsetBy: 5)
+            guard let close = utf8[idStart...].firstIndex(where: { !isIDByte($0) }), close > idStart,
+                  utf8[close] == UInt8(ascii: "]") else { continue }
+            found.append(Mention(range: open..<utf8.index(after: close), kind: kind, id: String(text[idStart..<close])))
+            cursor = utf8.index(after: close)
+        }
+        return found
+    }
+
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
 }
 
 public struct TableCaption: Sendable, Hashable {

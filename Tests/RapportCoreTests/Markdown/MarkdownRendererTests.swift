@@ -84,3 +84,13 @@ import Testing
         #expect(result.html.contains("footnote"))
     }
 }
+
+@Suite struct CrossReferenceScanTests {
+    @Test func findsWellFormedMentionsOnly() {
+        let text = "Se [@fig:a-1] og [@tab:b_2], ikke [@fig:] eller [@fug:x] eller [@tab:c d] – men [[@fig:ø]] nej, [@fig:z]."
+        let mentions = CrossReference.mentions(in: text)
+        #expect(mentions.map(\.id) == ["a-1", "b_2", "z"])
+        #expect(mentions.map(\.kind) == [.figure, .table, .figure])
+        #expect(mentions.map { String(text[$0.range]) } == ["[@fig:a-1]", "[@tab:b_2]", "[@fig:z]"])
+    }
+}
