@@ -118,6 +118,9 @@ struct SnapshotMaker: Sendable {
                                            hint: "check that the file exists and is readable"))
                     continue
                 }
+            case .written:
+                // Only `rapport build` writes while rendering; the preview renders into memory.
+                preconditionFailure("the preview renders into memory, never into a folder")
             }
             if old?.body != snapshot.files[file.path]?.body { changed.append(file.path) }
         }

@@ -31,6 +31,9 @@ struct PDF: ParsableCommand {
         let result = SiteBuilder(options: options).build()
         Report.print(result, timings: site.timings)
         guard result.succeeded else { throw ExitCode.failure }
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("hele-rapporten/index.html").path) else {
+            throw ValidationError("the site has no whole-report page (site.yaml: hele_rapporten: false) – set it to true to print the report")
+        }
 
         let target = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let process = Process()

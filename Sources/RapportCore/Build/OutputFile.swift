@@ -1,6 +1,7 @@
 import Foundation
 
-/// One file of the built site, in memory until the writer puts the whole site on disk at once.
+/// One file of the built site: in memory, to be copied, or (in `rapport build`) already written
+/// into the staging folder, which is swapped in only when the whole site is there.
 public struct OutputFile: Sendable, Hashable {
     /// Path below the output folder, `/`-separated: `projekter/vejle/index.html`.
     public var path: String
@@ -10,11 +11,18 @@ public struct OutputFile: Sendable, Hashable {
         case text(String)
         /// A file copied as it is (content assets, template assets).
         case copy(from: URL)
+        /// Already in the staging folder: only the path is kept, so a large site is never in memory whole.
+        case written
     }
 
     public init(path: String, text: String) {
         self.path = path
         self.contents = .text(text)
+    }
+
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
     }
 
     public init(path: String, copying source: URL) {

@@ -21,6 +21,11 @@ public struct OutputWriter: Sendable {
 
     /// `finish` runs on the complete staging folder before it is swapped in (e.g. the search index).
     public func write(_ files: [OutputFile], finish: (URL) throws -> Void = { _ in }) throws {
+        try complete(prepareStaging(), files: files, finish: finish)
+    }
+
+    /// Creates the hidden staging folder next to the output, after checking the output can be replaced.
+    public func prepareStaging() throws -> URL {
         let fileManager = FileManager.default
         // Swapping a folder in for a file would delete the file with the "old site".
         var isDirectory: ObjCBool = false
@@ -28,37 +33,77 @@ public struct OutputWriter: Sendable {
             throw WriteError(message: "\(output.path) is a file, not a folder")
         }
         let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).rapport-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        removeAbandonedStaging(in: parent)
+        let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        return staging
+    }
+
+    /// Writes what is not written yet, runs `finish`, swaps the staging folder in. On any failure
+    /// the staging folder is removed and the old output stays as it was.
+    public func complete(_ staging: URL, files: [OutputFile], finish: (URL) throws -> Void = { _ in }) throws {
         do {
             try writeAll(files, into: staging)
             try finish(staging)
             try swapIn(staging)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            abandon(staging)
             throw error
         }
     }
 
-    private func writeAll(_ files: [OutputFile], into folder: URL) throws {
-        let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).sorted()
-        for directory in directories where !directory.isEmpty {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(directory), withIntermediateDirectories: true)
+    /// Throws a staging folder away (the build had errors).
+    public func abandon(_ staging: URL) {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// `.public.rapport-<pid>-<random>`: hidden, next to the output, named after the writing process.
+    var stagingPrefix: String { ".\(output.lastPathComponent).rapport-" }
+
+    /// A build stopped by Ctrl-C, `kill` or a power cut leaves its staging folder behind (the old
+    /// site is untouched: only the final rename changes it). The next build removes the staging
+    /// folders of processes that no longer exist; a running build's folder is left alone.
+    func removeAbandonedStaging(in parent: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(stagingPrefix) {
+            let rest = name.dropFirst(stagingPrefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0,
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
-        let failures = files.parallelMap { file -> String? in
-            let target = folder.appendingPathComponent(file.path)
-            do {
-                switch file.contents {
-                case .text(let text): try Self.writeText(text, to: target.path)
-                case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
-                }
-                return nil
-            } catch {
-                return "\(file.path): \((error as? WriteError)?.message ?? error.localizedDescription)"
-            }
-        }.compactMap { $0 }
+    }
+
+    private func writeAll(_ files: [OutputFile], into folder: URL) throws {
+        let failures = files.parallelMap { Self.write($0, into: folder) }.compactMap { $0 }
         if let first = failures.first {
             throw WriteError(message: "could not write \(failures.count) file(s), first: \(first)")
+        }
+    }
+
+    /// Writes one file below `folder`, creating its folders; returns what went wrong, if anything.
+    /// Safe to call from many threads at once (for the same folder too).
+    public static func write(_ file: OutputFile, into folder: URL) -> String? {
+        let target = folder.path + "/" + file.path
+        do {
+            try makeFolders(upTo: (target as NSString).deletingLastPathComponent)
+            switch file.contents {
+            case .text(let text): try writeText(text, to: target)
+            case .copy(let source): try FileManager.default.copyItem(atPath: source.path, toPath: target)
+            case .written: break
+            }
+            return nil
+        } catch {
+            return "\(file.path): \((error as? WriteError)?.message ?? error.localizedDescription)"
+        }
+    }
+
+    /// `mkdir -p` that tolerates another thread creating the same folder at the same moment.
+    private static func makeFolders(upTo path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw WriteError(message: "\(path): \(String(cString: strerror(errno)))") }
+        try makeFolders(upTo: (path as NSString).deletingLastPathComponent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(message: "\(path): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -40,6 +40,21 @@ public struct BuildResult: Sendable {
     public var succeeded: Bool { errors.isEmpty }
 }
 
+/// Where a render puts the files it makes. `build` streams them into the staging folder as they are
+/// made, so a 10,000-page site is never held in memory whole; `check`, `serve` and tests keep them.
+enum OutputTarget: Sendable {
+    case memory
+    case folder(URL)
+
+    /// The file to keep in `BuildResult.files` (a `.written` stand-in once on disk), and what went
+    /// wrong writing it.
+    func place(_ file: OutputFile) -> (file: OutputFile, failure: String?) {
+        guard case .folder(let folder) = self else { return (file, nil) }
+        let failure = OutputWriter.write(file, into: folder)
+        return (OutputFile(path: file.path, contents: .written), failure)
+    }
+}
+
 public struct StageTiming: Sendable {
     public var stage: String
     public var seconds: Double
@@ -59,23 +74,41 @@ public struct SiteBuilder: Sendable {
     /// Builds and, when there are no errors, replaces the output folder in one step. With a
     /// `searchIndexer` the search index is built into the new site before it is swapped in.
     public func build(searchIndexer: SearchIndexer? = nil) -> BuildResult {
-        var result = render()
-        guard result.succeeded else { return result }
-        if let overlap = Self.outputOverlapsInput(options) {
-            result.diagnostics.append(overlap)
+        let writer = OutputWriter(output: options.outputDirectory)
+        let staging: URL
+        do {
+            if let overlap = Self.outputOverlapsInput(options) { throw OverlapError(diagnostic: overlap) }
+            staging = try writer.prepareStaging()
+        } catch {
+            // Nothing can be written; still report every problem of the content.
+            var result = render()
+            result.diagnostics.append((error as? OverlapError)?.diagnostic ?? writeError(error))
+            return result
+        }
+        var cache = DraftCache()
+        var result = renderUnsorted(cache: &cache, target: .folder(staging))
+        result.diagnostics.sort()
+        guard result.succeeded else {
+            writer.abandon(staging)
             return result
         }
         let start = ContinuousClock.now
         do {
-            try OutputWriter(output: options.outputDirectory).write(result.files) { staging in
+            try writer.complete(staging, files: result.files) { staging in
                 try searchIndexer?.index(staging)
             }
         } catch {
-            result.diagnostics.append(.error(at: SourceLocation(file: options.outputDirectory.path), "could not write the site: \(error)",
-                                             hint: "check that the output folder's parent exists, is writable and has free space"))
+            result.diagnostics.append(writeError(error))
         }
         result.timings.append(StageTiming(stage: "write", seconds: start.duration(to: .now).seconds))
         return result
+    }
+
+    private struct OverlapError: Error { var diagnostic: Diagnostic }
+
+    private func writeError(_ error: Error) -> Diagnostic {
+        .error(at: SourceLocation(file: options.outputDirectory.path), "could not write the site: \(error)",
+               hint: "check that the output folder's parent exists, is writable and has free space")
     }
 
     /// The output folder is replaced as a whole, so it must neither be, hold nor lie inside the content
@@ -102,12 +135,12 @@ public struct SiteBuilder: Sendable {
     /// render that filled `cache`, and leaving this render's results in it (`rapport serve`).
     /// When the site cannot even be loaded, the drafts are kept for the next try.
     public func render(cache: inout DraftCache) -> BuildResult {
-        var result = renderUnsorted(cache: &cache)
+        var result = renderUnsorted(cache: &cache, target: .memory)
         result.diagnostics.sort()
         return result
     }
 
-    private func renderUnsorted(cache: inout DraftCache) -> BuildResult {
+    private func renderUnsorted(cache: inout DraftCache, target: OutputTarget) -> BuildResult {
         var result = BuildResult()
         var clock = StageClock()
         let reader = ContentReader(root: options.contentDirectory, displayRoot: options.contentDisplay)
@@ -151,13 +184,18 @@ public struct SiteBuilder: Sendable {
         let key = templateFiles.map { AssemblyKey(site: site, index: index, templates: $0, files: assets, basePath: resolver.basePath) }
         let assembled = cache.assembly
         let reusable = assembled.holdsPages(for: key)
-        let finished = Array(drafts.indices).parallelMap { position -> (output: (OutputFile?, [Diagnostic]), reused: Bool) in
-            if reusable, let output = assembled.output(for: drafts[position], dataFiles: dataFiles) { return (output, true) }
-            let output = PageAssembler(draft: drafts[position], position: position, pages: pages, index: index, site: siteContext,
-                                       templates: templates, assets: assets, tablesVisible: tablesVisible).assemble()
-            return (output, false)
+        // A build that already failed writes nothing (two pages with one URL would also meet on disk).
+        let target = result.succeeded ? target : .memory
+        let finished = Array(drafts.indices).parallelMap { position -> (output: (OutputFile?, [Diagnostic]), reused: Bool, failure: String?) in
+            if reusable, let output = assembled.output(for: drafts[position], dataFiles: dataFiles) { return (output, true, nil) }
+            let (file, problems) = PageAssembler(draft: drafts[position], position: position, pages: pages, index: index, site: siteContext,
+                                                 templates: templates, assets: assets, tablesVisible: tablesVisible).assemble()
+            guard let file else { return ((nil, problems), false, nil) }
+            let placed = target.place(file)
+            return ((placed.file, problems), false, placed.failure)
         }
         let rendered = finished.map(\.output)
+        var writeFailures = finished.compactMap(\.failure)
         cache.assembledCount = finished.count(where: { !$0.reused })
         for (file, problems) in rendered {
             result.diagnostics += problems
@@ -166,23 +204,38 @@ public struct SiteBuilder: Sendable {
         result.pageCount = rendered.count
         clock.lap("render", into: &result)
 
-        result.files += figureDownloads(drafts)
-        result.files += SiteFiles.assets(site: site, options: options)
-        result.files += SiteFiles.metadata(site: site, resolver: resolver)
+        var extra = figureDownloads(drafts) + SiteFiles.assets(site: site, options: options) + SiteFiles.metadata(site: site, resolver: resolver)
+        // Pages finished for the disk are not kept for the next render (only `serve` reuses them).
+        let keepsOutputs: Bool = if case .memory = target { true } else { false }
+        cache.assembly.replace(key: keepsOutputs ? key : nil, drafts: drafts, outputs: rendered, dataFiles: dataFiles)
         // The generated pages depend on every page (the whole report holds them all): rebuilt each time.
-        cache.assembly.replace(key: key, drafts: drafts, outputs: rendered, dataFiles: dataFiles)
-        let generated = [
-            WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates),
+        var generated = [
             SiteFiles.notFoundPage(site: site, context: siteContext, templates: templates),
             SiteFiles.searchPage(site: site, context: siteContext, templates: templates),
         ]
+        if site.config.wholeReport {
+            generated.append(WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates))
+        }
         for page in generated {
             switch page {
-            case .success(let file): result.files.append(file)
+            case .success(let file): extra.append(file)
             case .failure(let diagnostic): result.diagnostics.append(diagnostic)
             }
         }
-        result.diagnostics += Self.collisions(result.files, site: site, reader: reader)
+        // Paths first: two files for one path would otherwise meet in the folder as a write error.
+        let collisions = Self.collisions(result.files + extra, site: site, reader: reader)
+        result.diagnostics += collisions
+        if collisions.isEmpty, result.succeeded {
+            let placed = extra.parallelMap { target.place($0) }
+            result.files += placed.map(\.file)
+            writeFailures += placed.compactMap(\.failure)
+        } else {
+            result.files += extra
+        }
+        // Write failures matter only for a site that would otherwise be published.
+        if result.succeeded, let first = writeFailures.first {
+            result.diagnostics.append(writeError(OutputWriter.WriteError(message: "could not write \(writeFailures.count) file(s), first: \(first)")))
+        }
         clock.lap("assemble", into: &result)
         return result
     }

@@ -27,7 +27,7 @@ enum SiteFiles {
     static func metadata(site: Site, resolver: LinkResolver) -> [OutputFile] {
         let base = site.config.canonicalBase
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in site.pages.map(\.path) + [WholeReport.path, "soeg/"] {
+        for path in site.pages.map(\.path) + (site.config.wholeReport ? [WholeReport.path] : []) + ["soeg/"] {
             sitemap += "  <url><loc>\(HTMLEscaping.escape(base + path))</loc></url>\n"
         }
         sitemap += "</urlset>\n"

@@ -8,7 +8,8 @@
 /// `base_url`, `assets_url`, `home_url`, `chapters`, `projects`, `elements`, `element_groups`,
 /// `matrix_header`, `matrix_rows`, `filter_kommuner`, `filter_focus_areas`, `project_count`,
 /// `chapter_count`, `element_count`, `kommune_count` (distinct kommuner), and the section entrances `chapters_url`, `projects_url`,
-/// `elements_url` (the index page's URL, or `false` when the site has no such section).
+/// `elements_url` (the index page's URL, or `false` when the site has no such section),
+/// `whole_report_url` (or `false` when `site.yaml` has `hele_rapporten: false`).
 /// Element entries carry `project_count_text` ("Indgår i 3 projekter", singular-aware).
 /// Project rows and matrix rows carry `row_label`: the kommune, or the project title when one
 /// kommune has several projects, so every row of the overview tables can be told apart.
@@ -129,6 +130,7 @@ struct SiteContext: @unchecked Sendable {
             "kommune_count": kommuner.count,
             "chapters_url": sectionURL(.chapterIndex), "projects_url": sectionURL(.projectIndex),
             "elements_url": sectionURL(.elementIndex),
+            "whole_report_url": config.wholeReport ? resolver.url(WholeReport.path) as Any : false,
         ]
 
         var navigation = [NavigationTarget(title: "Forside", url: resolver.url(""), kinds: [.home], path: "")]

@@ -1,7 +1,7 @@
 /// Reads and validates `Content/site.yaml`.
 public enum SiteConfigLoader {
     public static let knownKeys = ["titel", "undertitel", "organisation", "sprog", "base_url",
-                                   "tilgaengelighedserklaering", "sidefod", "tabeller"]
+                                   "tilgaengelighedserklaering", "sidefod", "tabeller", "hele_rapporten"]
 
     public static func load(_ file: SourceFile?, displayPath: String) -> (SiteConfig?, [Diagnostic]) {
         guard let file else {
@@ -38,11 +38,13 @@ public enum SiteConfigLoader {
                                      hint: "'skjult' folds figure tables in <details>, 'synlige' shows them"))
             }
         }
+        let wholeReport = fields.bool("hele_rapporten") ?? true
         fields.rejectUnknownKeys(known: knownKeys)
         guard fields.diagnostics.isEmpty, let title, let organisation, let base, let statement else {
             return (nil, fields.diagnostics)
         }
         return (SiteConfig(title: title, subtitle: subtitle, organisation: organisation, language: "da", canonicalBase: base,
-                           accessibilityStatement: statement, footer: footer, tablesVisible: tablesVisible), [])
+                           accessibilityStatement: statement, footer: footer, tablesVisible: tablesVisible,
+                           wholeReport: wholeReport), [])
     }
 }

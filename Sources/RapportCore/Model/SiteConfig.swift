@@ -11,9 +11,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var footer: String?
     /// Figure data tables shown open instead of folded in `<details>`.
     public var tablesVisible: Bool
+    /// Whether the site gets `hele-rapporten/`, every chapter and project on one page (for print
+    /// and PDF). Off for very large sites: at 10,000 pages that one page is 80 MB of HTML.
+    public var wholeReport: Bool
 
     public init(title: String, subtitle: String? = nil, organisation: String, language: String = "da",
-                canonicalBase: String, accessibilityStatement: String, footer: String? = nil, tablesVisible: Bool = false) {
+                canonicalBase: String, accessibilityStatement: String, footer: String? = nil, tablesVisible: Bool = false,
+                wholeReport: Bool = true) {
         self.title = title
         self.subtitle = subtitle
         self.organisation = organisation
@@ -22,5 +26,6 @@ public struct SiteConfig: Sendable, Hashable {
         self.accessibilityStatement = accessibilityStatement
         self.footer = footer
         self.tablesVisible = tablesVisible
+        self.wholeReport = wholeReport
     }
 }

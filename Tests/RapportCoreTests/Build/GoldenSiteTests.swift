@@ -34,6 +34,26 @@ import Testing
         }
     }
 
+    /// `hele_rapporten: false` leaves the page out, and with it every link to it (the house
+    /// templates' footer and search fallback) and its sitemap entry.
+    @Test func wholeReportCanBeTurnedOff() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { Fixtures.cleanUp(folder) }
+        let content = folder.appendingPathComponent("Content")
+        try Fixtures.overlay(Fixtures.url("golden/Content"), onto: content)
+        let siteFile = content.appendingPathComponent("site.yaml")
+        try Data((try String(contentsOf: siteFile, encoding: .utf8) + "hele_rapporten: false\n").utf8).write(to: siteFile)
+        let houseTemplates = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
+        for (templates, name) in [(Fixtures.url("templates"), "fixture"), (houseTemplates, "house")] {
+            let result = SiteBuilder(options: Fixtures.options(content: content, templates: templates,
+                                                               output: folder.appendingPathComponent("public"))).render()
+            #expect(result.diagnostics.isEmpty, "\(name): \(result.diagnostics)")
+            #expect(!result.files.isEmpty)
+            let mentions = result.files.filter { !$0.path.hasSuffix(".css") && Fixtures.text(of: $0).contains("hele-rapporten") }.map(\.path)
+            #expect(mentions.isEmpty, "\(name) templates still point at the whole report from \(mentions)")
+        }
+    }
+
     @Test func buildWritesTheSameFilesToDisk() throws {
         let fixture = Fixtures.url("golden")
         let output = Fixtures.temporaryFolder().appendingPathComponent("public")

@@ -175,5 +175,23 @@ extension Robustness {
             #expect(onDisk["index.html"] != "gammel side")
             #expect(project.stagingFolders().isEmpty)
         }
+
+        /// Ctrl-C or `kill` mid-build leaves the old site (only the final rename touches it) and a
+        /// staging folder, which the next build removes. A live process's folder is left alone.
+        @Test func abandonedStagingFromADeadBuildIsRemovedByTheNextOne() throws {
+            let project = try Project()
+            defer { project.cleanUp() }
+            let dead = project.folder.appendingPathComponent(".public.rapport-2147483647-1")  // above any pid_max
+            let alive = project.folder.appendingPathComponent(".public.rapport-\(getpid())-2")
+            let unrelated = project.folder.appendingPathComponent(".andet.rapport-2147483647-3")
+            for folder in [dead, alive, unrelated] {
+                try FileManager.default.createDirectory(at: folder.appendingPathComponent("projekter"), withIntermediateDirectories: true)
+                try Data("halvt skrevet".utf8).write(to: folder.appendingPathComponent("projekter/index.html"))
+            }
+            #expect(project.oldSiteIsIntact)
+            let result = SiteBuilder(options: project.options()).build()
+            #expect(result.succeeded, "\(result.diagnostics)")
+            #expect(project.stagingFolders().sorted() == [".andet.rapport-2147483647-3", ".public.rapport-\(getpid())-2"])
+        }
     }
 }

@@ -67,6 +67,7 @@ enum Fixtures {
         switch file.contents {
         case .text(let text): return text
         case .copy(let source): return (try? Data(contentsOf: source)).map { String(decoding: $0, as: UTF8.self) } ?? "<binary>"
+        case .written: return "<on disk>"
         }
     }
 }
