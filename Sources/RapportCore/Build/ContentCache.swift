@@ -77,8 +77,7 @@ struct ContentCache: Sendable {
                 continue
             }
             guard let data = FileManager.default.contents(atPath: reader.root.appendingPathComponent(relative).path),
-                  data.withUnsafeBytes({ $0.isEmpty || memchr($0.baseAddress!, 0, $0.count) == nil }),
-                  let text = String(data: data, encoding: .utf8) else { return nil }
+                  let text = ContentReader.decode(data) else { return nil }
             texts[relative] = SourceFile(relativePath: relative, displayPath: reader.display(relative), text: text)
         }
         let files = ContentFiles(texts: texts, assets: assets.sorted(), diagnostics: [])

@@ -164,7 +164,7 @@ extension StringProtocol {
     /// Without leading and trailing spaces and tabs (no Foundation needed).
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
-        let head = drop(while: isSpace)
-        return String(head.reversed().drop(while: isSpace).reversed())
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

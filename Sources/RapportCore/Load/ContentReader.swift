@@ -51,20 +51,11 @@ public struct ContentReader: Sendable {
         return ContentFiles(texts: texts, assets: assets.sorted(), diagnostics: diagnostics)
     }
 
-    /// Regular files below the root, relative, sorted; dotfiles and folders starting with `.` skipped.
+    /// Regular files below the root, relative, sorted; names starting with `.` skipped, symbolic
+    /// links not followed. The same walk as `rapport serve`'s cache (`ContentCache.listing`): an
+    /// `lstat` per entry, where Foundation's enumerator with URL resource values took 3 % of a build.
     private func listFiles() -> [String] {
-        let keys: [URLResourceKey] = [.isRegularFileKey]
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: keys,
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        var files: [String] = []
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(prefix) else { continue }
-            files.append(String(path.dropFirst(prefix.count)))
-        }
-        return files.sorted()
+        (ContentCache.listing(root) ?? [:]).keys.sorted()
     }
 
     private func readText(_ relative: String) -> Result<SourceFile, Diagnostic> {
@@ -76,12 +67,20 @@ public struct ContentReader: Sendable {
             return .failure(.error(at: SourceLocation(file: display), "cannot read file: \(error.localizedDescription)",
                                    hint: "check that the file exists and is readable"))
         }
-        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+        guard let text = Self.decode(data) else {
             let (line, column) = Self.firstInvalidUTF8(in: data)
             return .failure(.error(at: SourceLocation(file: display, line: line, column: column),
                 "file is not valid UTF-8 text", hint: "save the file as UTF-8 (without NUL bytes) in your editor"))
         }
         return .success(SourceFile(relativePath: relative, displayPath: display, text: text))
+    }
+
+    /// The text of a file that is valid UTF-8 without NUL bytes, as it is (a byte-order mark stays
+    /// for the front-matter and CSV readers to skip). Byte-level checks: `Data.contains` walked an
+    /// iterator byte by byte (2 % of a build).
+    static func decode(_ data: Data) -> String? {
+        let hasNUL = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+        return hasNUL ? nil : String(validating: data, as: UTF8.self)
     }
 
     /// Line and column of the first byte that is not valid UTF-8 (or a NUL), for the error message.

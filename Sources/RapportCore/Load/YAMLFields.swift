@@ -26,7 +26,8 @@ public struct YAMLFields {
         self.start = file.location(line: lineOffset + 1, column: 1)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: Self.editorLineBreaks(yaml))
+            // The encoding is given: Yams' default reads the process environment on every call (2 % of a build).
+            node = try Yams.compose(yaml: Self.editorLineBreaks(yaml), .default, .default, .utf8)
         } catch {
             diagnostics.append(Self.diagnostic(for: error, file: file, lineOffset: lineOffset))
             failedToParse = true
