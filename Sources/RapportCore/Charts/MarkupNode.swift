@@ -41,19 +41,27 @@ public indirect enum MarkupNode: Sendable, Hashable {
     /// foreign elements; empty HTML elements get an end tag, because `<td/>` is not valid HTML.
     public func render() -> String {
         var out = ""
+        out.reserveCapacity(16_384)
         write(to: &out, inSVG: false)
         return out
     }
 
+    /// Appends piece by piece: `"<" + name + …` built a temporary string per piece, and this runs
+    /// for every bar, label and table cell of every figure.
     private func write(to out: inout String, inSVG: Bool) {
         switch self {
         case .text(let text):
             out += HTMLEscaping.escape(text)
         case .element(let name, let attributes, let children):
             let svg = inSVG || name == "svg"
-            out += "<" + name
+            out += "<"
+            out += name
             for attribute in attributes {
-                out += " " + attribute.name + "=\"" + HTMLEscaping.escape(attribute.value) + "\""
+                out += " "
+                out += attribute.name
+                out += "=\""
+                out += HTMLEscaping.escape(attribute.value)
+                out += "\""
             }
             if children.isEmpty && svg {
                 out += "/>"
@@ -62,16 +70,21 @@ public indirect enum MarkupNode: Sendable, Hashable {
                 for child in children {
                     child.write(to: &out, inSVG: svg)
                 }
-                out += "</" + name + ">"
+                out += "</"
+                out += name
+                out += ">"
             }
-            if Self.lineBreakAfter.contains(name) { out += "\n" }
+            if Self.hasLineBreakAfter(name) { out += "\n" }
         }
     }
 
     /// Elements followed by a line break, so golden-file diffs show one bar or table row per line.
     /// Only elements where the break is insignificant whitespace (never `tspan`, `span`, `td`).
-    private static let lineBreakAfter: Set<String> = [
-        "figure", "figcaption", "svg", "title", "desc", "g", "rect", "line", "text",
-        "table", "caption", "thead", "tbody", "tr", "details", "summary", "p",
-    ]
+    private static func hasLineBreakAfter(_ name: String) -> Bool {
+        switch name {
+        case "figure", "figcaption", "svg", "title", "desc", "g", "rect", "line", "text",
+             "table", "caption", "thead", "tbody", "tr", "details", "summary", "p": true
+        default: false
+        }
+    }
 }
