@@ -27,6 +27,8 @@ public struct DraftCache: Sendable {
     var templates = TemplateCache()
     /// The finished pages of the last render (see `AssemblyKey` for when they are reused).
     var assembly = AssemblyCache()
+    /// The whole report's sections of the last render.
+    var wholeReport = WholeReportCache()
     /// Pages whose draft the last render took from the cache.
     public private(set) var reusedCount = 0
     /// Pages the last render sent through the Markdown and figure stages.

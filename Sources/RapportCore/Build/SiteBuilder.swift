@@ -214,7 +214,11 @@ public struct SiteBuilder: Sendable {
             SiteFiles.searchPage(site: site, context: siteContext, templates: templates),
         ]
         if site.config.wholeReport {
-            generated.append(WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible).render(templates: templates))
+            var report = WholeReport(drafts: drafts, site: siteContext, tablesVisible: tablesVisible)
+            report.reused = made.map(\.reused)
+            var sections = keepsOutputs ? cache.wholeReport : WholeReportCache()
+            generated.append(report.render(templates: templates, cache: &sections))
+            cache.wholeReport = keepsOutputs ? sections : WholeReportCache()
         }
         for page in generated {
             switch page {

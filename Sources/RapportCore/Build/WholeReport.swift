@@ -12,10 +12,19 @@ struct WholeReport {
     let drafts: [PageDraft]
     let site: SiteContext
     let tablesVisible: Bool
+    /// Per draft: taken unchanged from the previous render (`rapport serve`), so its section may be reused.
+    var reused: [Bool] = []
 
     struct Entry { var id: String; var label: String; var title: String }
 
     func render(templates: TemplateSet) -> Result<OutputFile, Diagnostic> {
+        var cache = WholeReportCache()
+        return render(templates: templates, cache: &cache)
+    }
+
+    /// Renders the page, reusing from `cache` the sections whose page and numbers did not change,
+    /// and leaving this render's sections in it.
+    func render(templates: TemplateSet, cache: inout WholeReportCache) -> Result<OutputFile, Diagnostic> {
         let included = drafts.indices.filter { [.chapter, .project].contains(drafts[$0].page.kind) }
         let resolver = site.resolver
         let sectionIDs = Dictionary(uniqueKeysWithValues: included.map { (drafts[$0].page.path, Self.sectionID(drafts[$0].page)) })
@@ -36,45 +45,31 @@ struct WholeReport {
             }
         }
 
-        var body = ""
-        var sections: [[String: Any]] = []
-        for position in included {
+        let settings = WholeReportCache.Settings(sectionIDs: sectionIDs, basePath: resolver.basePath, tablesVisible: tablesVisible)
+        let previous = cache.settings == settings ? cache.sections : [:]
+        let (figureNumbers, tableNumbers) = (figureLabels, tableLabels)  // immutable copies for the workers
+        let made = included.parallelMap { position -> (path: String, section: WholeReportCache.Section) in
             let draft = drafts[position]
-            let page = draft.page
-            let prefix = Self.sectionID(page)
-            let html = Placeholder.fill(draft.markdown.html) { kind, number in
-                switch kind {
-                case .figure:
-                    guard number < draft.figures.count, let figure = draft.figures[number] else { return "" }
-                    let context = FigureRenderContext(label: figureLabels[figure.spec.id] ?? "Figur",
-                                                      exampleData: figure.spec.exampleData ?? page.metadata.exampleData,
-                                                      csvHref: resolver.url("figurer/\(figure.spec.id).csv"), tablesVisible: tablesVisible)
-                    return FigureRenderer.html(spec: figure.spec, data: figure.data, context: context)
-                case .crossReference:
-                    guard number < draft.markdown.crossReferences.count else { return nil }
-                    let reference = draft.markdown.crossReferences[number]
-                    let label = reference.kind == .figure ? figureLabels[reference.id] : tableLabels[reference.id]
-                    // Unknown ids were reported for the page itself; here they are simply left out.
-                    guard let label else { return "" }
-                    return "<a class=\"krydshenvisning\" href=\"#\(reference.kind.rawValue)-\(HTMLEscaping.escape(reference.id))\">\(label)</a>"
-                case .tableLabel:
-                    guard number < draft.markdown.tables.count else { return nil }
-                    return tableLabels[draft.markdown.tables[number].id].map(HTMLEscaping.escape)
-                }
+            // Every number the section shows: its own figures and tables, and those it refers to.
+            let labels = draft.figures.map { $0.flatMap { figureNumbers[$0.spec.id] } ?? "" }
+                + draft.markdown.tables.map { tableNumbers[$0.id] ?? "" }
+                + draft.markdown.crossReferences.map { ($0.kind == .figure ? figureNumbers[$0.id] : tableNumbers[$0.id]) ?? "" }
+            let path = draft.page.source.relativePath
+            if position < reused.count, reused[position], let old = previous[path], old.labels == labels {
+                return (path, old)
             }
-            // Written out rather than `page.chapter.map { … page … }`: Swift 6.3's optimiser crashes
-            // ("Found ownership error") on a closure that captures the value it is mapping from.
-            var heading = page.metadata.title
-            if let chapter = page.chapter { heading = "Kapitel \(chapter.number): \(heading)" }
-            sections.append(["id": prefix, "title": heading, "is_project": page.kind == .project])
-            body += "<section class=\"rapportafsnit\" id=\"\(prefix)\" aria-labelledby=\"\(prefix)-titel\">\n"
-            body += "<h2 id=\"\(prefix)-titel\">\(HTMLEscaping.escape(heading))</h2>\n"
-            if page.metadata.exampleData {
-                body += "<p class=\"banner banner-eksempeldata\"><strong>Eksempeldata.</strong> Tallene i dette afsnit er eksempler.</p>\n"
-            }
-            body += Self.localise(html, prefix: prefix, headingIDs: draft.markdown.headings.map(\.id),
-                                  sectionIDs: sectionIDs, basePath: resolver.basePath)
-            body += "</section>\n"
+            let html = section(draft, figureLabels: figureNumbers, tableLabels: tableNumbers, sectionIDs: sectionIDs)
+            return (path, WholeReportCache.Section(labels: labels, html: html))
+        }
+        cache.settings = settings
+        cache.sections = Dictionary(made.map { ($0.path, $0.section) }, uniquingKeysWith: { first, _ in first })
+
+        var body = ""
+        body.reserveCapacity(made.reduce(0) { $0 + $1.section.html.utf8.count })
+        for entry in made { body += entry.section.html }
+        let sections: [[String: Any]] = included.map { position in
+            let page = drafts[position].page
+            return ["id": Self.sectionID(page), "title": Self.heading(page), "is_project": page.kind == .project]
         }
 
         let source = SourceFile(relativePath: "hele-rapporten.md", displayPath: "hele-rapporten", text: "")
@@ -88,6 +83,53 @@ struct WholeReport {
         context["has_report_figures"] = !figures.isEmpty
         context["has_report_tables"] = !tables.isEmpty
         return templates.render(Self.template, context: context).map { OutputFile(path: Self.path + "index.html", text: $0) }
+    }
+
+    /// One page as a `<section>`: its heading, the example-data banner, its HTML with figures and
+    /// cross-references numbered for the whole report and ids and links made local.
+    private func section(_ draft: PageDraft, figureLabels: [String: String], tableLabels: [String: String],
+                         sectionIDs: [String: String]) -> String {
+        let page = draft.page
+        let resolver = site.resolver
+        let prefix = Self.sectionID(page)
+        let html = Placeholder.fill(draft.markdown.html) { kind, number in
+            switch kind {
+            case .figure:
+                guard number < draft.figures.count, let figure = draft.figures[number] else { return "" }
+                let context = FigureRenderContext(label: figureLabels[figure.spec.id] ?? "Figur",
+                                                  exampleData: figure.spec.exampleData ?? page.metadata.exampleData,
+                                                  csvHref: resolver.url("figurer/\(figure.spec.id).csv"), tablesVisible: tablesVisible)
+                return FigureRenderer.html(spec: figure.spec, data: figure.data, context: context)
+            case .crossReference:
+                guard number < draft.markdown.crossReferences.count else { return nil }
+                let reference = draft.markdown.crossReferences[number]
+                let label = reference.kind == .figure ? figureLabels[reference.id] : tableLabels[reference.id]
+                // Unknown ids were reported for the page itself; here they are simply left out.
+                guard let label else { return "" }
+                return "<a class=\"krydshenvisning\" href=\"#\(reference.kind.rawValue)-\(HTMLEscaping.escape(reference.id))\">\(label)</a>"
+            case .tableLabel:
+                guard number < draft.markdown.tables.count else { return nil }
+                return tableLabels[draft.markdown.tables[number].id].map(HTMLEscaping.escape)
+            }
+        }
+        var out = "<section class=\"rapportafsnit\" id=\"\(prefix)\" aria-labelledby=\"\(prefix)-titel\">\n"
+        out += "<h2 id=\"\(prefix)-titel\">\(HTMLEscaping.escape(Self.heading(page)))</h2>\n"
+        if page.metadata.exampleData {
+            out += "<p class=\"banner banner-eksempeldata\"><strong>Eksempeldata.</strong> Tallene i dette afsnit er eksempler.</p>\n"
+        }
+        out += Self.localise(html, prefix: prefix, headingIDs: draft.markdown.headings.map(\.id),
+                             sectionIDs: sectionIDs, basePath: resolver.basePath)
+        out += "</section>\n"
+        return out
+    }
+
+    /// "Kapitel 3: Titel" for chapters, the title for projects.
+    static func heading(_ page: Page) -> String {
+        // Written out rather than `page.chapter.map { … page … }`: Swift 6.3's optimiser crashes
+        // ("Found ownership error") on a closure that captures the value it is mapping from.
+        var heading = page.metadata.title
+        if let chapter = page.chapter { heading = "Kapitel \(chapter.number): \(heading)" }
+        return heading
     }
 
     static func sectionID(_ page: Page) -> String {
@@ -166,4 +208,25 @@ struct WholeReport {
         let anchor = parts[1]
         return anchor.hasPrefix("fig-") || anchor.hasPrefix("tab-") ? "#" + anchor : "#\(section)-\(anchor)"
     }
+}
+
+/// The whole report's sections from the last render, for `rapport serve`: a section is made again
+/// only when its page's draft was, when a number it shows changed, or when the set of included
+/// pages or a setting changed. Otherwise one edit re-rendered every page's section (and figures).
+public struct WholeReportCache: Sendable {
+    struct Settings: Sendable, Hashable {
+        var sectionIDs: [String: String]
+        var basePath: String
+        var tablesVisible: Bool
+    }
+
+    struct Section: Sendable {
+        var labels: [String]
+        var html: String
+    }
+
+    var settings: Settings?
+    var sections: [String: Section] = [:]
+
+    public init() {}
 }
