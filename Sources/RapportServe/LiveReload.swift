@@ -16,18 +16,22 @@ struct LiveReloadInjector: Sendable {
     /// `html` with the tag just before the last `</body>` (any case), or at the end if there is none.
     func inject(into html: String, path: String) -> String {
         let tag = tag(forPath: path)
-        let bytes = Array(html.utf8)
-        guard let position = Self.lastBodyEndTag(in: bytes) else { return html + tag }
-        var result = Array(bytes[..<position])
-        result.reserveCapacity(bytes.count + tag.utf8.count + 1)
-        result.append(contentsOf: (tag + "\n").utf8)
-        result.append(contentsOf: bytes[position...])
-        return String(decoding: result, as: UTF8.self)
+        var html = html
+        let found = html.withUTF8 { Self.lastBodyEndTag(in: $0) }
+        guard let offset = found else { return html + tag }
+        // `</body>` is ASCII, so its offset is a character boundary; slicing copies without re-validating.
+        let position = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
+        var result = ""
+        result.reserveCapacity(html.utf8.count + tag.utf8.count + 1)
+        result += html[..<position]
+        result += tag + "\n"
+        result += html[position...]
+        return result
     }
 
     /// Where the last `</body>` (ASCII, any case) starts. On bytes: Foundation's backwards,
     /// case-insensitive `range(of:)` took tens of milliseconds on the whole-report page.
-    static func lastBodyEndTag(in bytes: [UInt8]) -> Int? {
+    static func lastBodyEndTag(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let pattern = Array("</body>".utf8)
         var start = bytes.count - pattern.count
         while start >= 0 {

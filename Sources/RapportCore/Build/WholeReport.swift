@@ -75,14 +75,31 @@ struct WholeReport {
         let source = SourceFile(relativePath: "hele-rapporten.md", displayPath: "hele-rapporten", text: "")
         let page = Page(kind: .standalone, source: source, path: Self.path, metadata: PageMetadata(title: Self.title),
                         details: .none, body: "", bodyLineOffset: 0)
-        var context = PageContext.make(page: page, html: body, headings: [], site: site)
+        // The template gets a marker, and the body goes in afterwards in one copy: passed through
+        // Mustache, the megabytes of body were copied once per template level.
+        let marker = "<!--rapport:hele-rapporten-->"
+        var context = PageContext.make(page: page, html: marker, headings: [], site: site)
         context["searchable"] = false  // everything on it is indexed on its own page already
         context["report_sections"] = sections
         context["report_figures"] = figures.map { ["id": $0.id, "label": $0.label, "title": $0.title] }
         context["report_tables"] = tables.map { ["id": $0.id, "label": $0.label, "title": $0.title] }
         context["has_report_figures"] = !figures.isEmpty
         context["has_report_tables"] = !tables.isEmpty
-        return templates.render(Self.template, context: context).map { OutputFile(path: Self.path + "index.html", text: $0) }
+        return templates.render(Self.template, context: context).map { rendered in
+            var text = ""
+            if let offset = UTF8Text(rendered).find(Array(marker.utf8), from: 0) {
+                // The marker is ASCII, so both offsets are character boundaries.
+                let start = rendered.utf8.index(rendered.utf8.startIndex, offsetBy: offset)
+                let end = rendered.utf8.index(start, offsetBy: marker.utf8.count)
+                text.reserveCapacity(rendered.utf8.count + body.utf8.count)
+                text += rendered[..<start]
+                text += body
+                text += rendered[end...]
+            } else {
+                text = rendered  // a template without {{{content_html}}}
+            }
+            return OutputFile(path: Self.path + "index.html", text: text)
+        }
     }
 
     /// One page as a `<section>`: its heading, the example-data banner, its HTML with figures and
