@@ -40,41 +40,41 @@ public indirect enum MarkupNode: Sendable, Hashable {
     /// The markup as text. Empty SVG elements are self-closed (`<rect …/>`), which HTML allows for
     /// foreign elements; empty HTML elements get an end tag, because `<td/>` is not valid HTML.
     public func render() -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(16_384)
         write(to: &out, inSVG: false)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends piece by piece: `"<" + name + …` built a temporary string per piece, and this runs
-    /// for every bar, label and table cell of every figure.
-    private func write(to out: inout String, inSVG: Bool) {
+    /// Appends UTF-8 bytes: appending small strings to a `String` (and building a temporary string
+    /// per `"<" + name + …`) made writing the markup a fifth of a build with five figures per page.
+    private func write(to out: inout [UInt8], inSVG: Bool) {
         switch self {
         case .text(let text):
-            out += HTMLEscaping.escape(text)
+            HTMLEscaping.appendEscaped(text, to: &out)
         case .element(let name, let attributes, let children):
             let svg = inSVG || name == "svg"
-            out += "<"
-            out += name
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: name.utf8)
             for attribute in attributes {
-                out += " "
-                out += attribute.name
-                out += "=\""
-                out += HTMLEscaping.escape(attribute.value)
-                out += "\""
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: attribute.name.utf8)
+                out.append(contentsOf: "=\"".utf8)
+                HTMLEscaping.appendEscaped(attribute.value, to: &out)
+                out.append(UInt8(ascii: "\""))
             }
             if children.isEmpty && svg {
-                out += "/>"
+                out.append(contentsOf: "/>".utf8)
             } else {
-                out += ">"
+                out.append(UInt8(ascii: ">"))
                 for child in children {
                     child.write(to: &out, inSVG: svg)
                 }
-                out += "</"
-                out += name
-                out += ">"
+                out.append(contentsOf: "</".utf8)
+                out.append(contentsOf: name.utf8)
+                out.append(UInt8(ascii: ">"))
             }
-            if Self.hasLineBreakAfter(name) { out += "\n" }
+            if Self.hasLineBreakAfter(name) { out.append(UInt8(ascii: "\n")) }
         }
     }
 

@@ -18,9 +18,17 @@ public struct RGBColor: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `#2f6699`, as written into SVG.
+    /// (Seven bytes written directly: building it from strings was 5 % of a build with figures.)
     public var description: String {
-        let digits = Array("0123456789abcdef")
-        return "#" + [red, green, blue].map { String(digits[Int($0 >> 4)]) + String(digits[Int($0 & 0xF)]) }.joined()
+        let digits: StaticString = "0123456789abcdef"
+        return digits.withUTF8Buffer { hex in
+            var bytes: [UInt8] = [UInt8(ascii: "#")]
+            for channel in [red, green, blue] {
+                bytes.append(hex[Int(channel >> 4)])
+                bytes.append(hex[Int(channel & 0xF)])
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// WCAG 2.1 relative luminance (sRGB channels linearised, weighted 0.2126/0.7152/0.0722).

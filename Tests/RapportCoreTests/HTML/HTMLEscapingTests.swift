@@ -21,3 +21,12 @@ import Testing
         #expect(filled == "a[F0]b[X]c<!--rapport:nope:2-->d<!--rapport:xref:9-->")
     }
 }
+
+@Suite struct HTMLByteEscapingTests {
+    @Test(arguments: ["Læring & trivsel", "<script>alert('x')</script>", "\" onmouseover=\"x", "ingenting", "", "👩‍👩‍👧 < ÆØÅ"])
+    func byteEscapingEqualsStringEscaping(_ input: String) {
+        var bytes: [UInt8] = []
+        HTMLEscaping.appendEscaped(input, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == HTMLEscaping.escape(input))
+    }
+}
