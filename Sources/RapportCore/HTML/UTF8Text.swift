@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rendered HTML as UTF-8 bytes, for the passes that rewrite it after cmark-gfm.
 ///
 /// Those passes look for ASCII markup (`<h2`, `id="`, `<!--rapport:`), so they can work on bytes.
@@ -15,21 +17,26 @@ struct UTF8Text {
 
     /// The first position at or after `start` where `needle` begins.
     func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        guard let first = needle.first, start >= 0, needle.count <= bytes.count - start else { return nil }
         var position = start
         let last = bytes.count - needle.count
-        while position <= last {
-            guard let candidate = bytes[position...last].firstIndex(of: first) else { return nil }
+        while position <= last, let candidate = find(first, from: position, to: last + 1) {
             if matches(needle, at: candidate) { return candidate }
             position = candidate + 1
         }
         return nil
     }
 
-    /// The first position at or after `start` that holds `byte`.
-    func find(_ byte: UInt8, from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
-        return bytes[start...].firstIndex(of: byte)
+    /// The first position at or after `start` (and before `end`) that holds `byte`. `memchr`:
+    /// also fast in debug builds, where a Swift loop over the bytes is checked and slow (the
+    /// pathological-input tests measure debug builds against a time limit).
+    func find(_ byte: UInt8, from start: Int, to end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        guard start >= 0, start < end, end <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), end - start) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     func matches(_ needle: [UInt8], at position: Int) -> Bool {
@@ -48,28 +55,36 @@ struct UTF8Text {
     }
 
     /// Replaces every occurrence of each literal pattern in one pass; where two patterns start at
-    /// the same place, the first listed wins.
+    /// the same place, the first listed wins. Text holding none of the patterns (the usual case) is
+    /// returned as it is, found with `memchr` jumps rather than a look at every byte.
     static func replacing(_ text: String, _ replacements: [(pattern: String, with: String)]) -> String {
         let source = UTF8Text(text)
         let patterns = replacements.map { (Array($0.pattern.utf8), Array($0.with.utf8)) }
-        // A table, not a Set: this runs once per byte of every page, and hashing showed in `perf`.
-        var startsPattern = [Bool](repeating: false, count: 256)
-        for (pattern, _) in patterns { if let first = pattern.first { startsPattern[Int(first)] = true } }
+            .filter { !$0.0.isEmpty && source.find($0.0, from: 0) != nil }
+        guard !patterns.isEmpty else { return text }
+        let firstBytes = Array(Set(patterns.map { $0.0[0] }))
+        // Where each first byte occurs next; looked up again only once passed, so no stretch of
+        // the text is searched twice.
+        var next: [Int?] = firstBytes.map { source.find($0, from: 0) }
         var out: [UInt8] = []
         out.reserveCapacity(source.count + 256)
         var position = 0
         scan: while position < source.count {
-            let byte = source.bytes[position]
-            if startsPattern[Int(byte)] {
-                for (pattern, replacement) in patterns where source.matches(pattern, at: position) {
-                    out += replacement
-                    position += pattern.count
-                    continue scan
-                }
+            for index in firstBytes.indices where (next[index] ?? Int.max) < position {
+                next[index] = source.find(firstBytes[index], from: position)
             }
-            out.append(byte)
-            position += 1
+            // The next byte that could start a pattern.
+            guard let candidate = next.compactMap({ $0 }).min() else { break }
+            out += source.bytes[position..<candidate]
+            for (pattern, replacement) in patterns where source.matches(pattern, at: candidate) {
+                out += replacement
+                position = candidate + pattern.count
+                continue scan
+            }
+            out.append(source.bytes[candidate])
+            position = candidate + 1
         }
+        out += source.bytes[min(position, source.count)...]
         return String(decoding: out, as: UTF8.self)
     }
 }
