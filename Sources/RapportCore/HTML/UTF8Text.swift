@@ -70,11 +70,12 @@ struct UTF8Text {
         out.reserveCapacity(source.count + 256)
         var position = 0
         scan: while position < source.count {
-            for index in firstBytes.indices where (next[index] ?? Int.max) < position {
-                next[index] = source.find(firstBytes[index], from: position)
+            var candidate = Int.max  // the next byte that could start a pattern
+            for index in firstBytes.indices {
+                if let seen = next[index], seen < position { next[index] = source.find(firstBytes[index], from: position) }
+                if let at = next[index], at < candidate { candidate = at }
             }
-            // The next byte that could start a pattern.
-            guard let candidate = next.compactMap({ $0 }).min() else { break }
+            guard candidate != Int.max else { break }
             out += source.bytes[position..<candidate]
             for (pattern, replacement) in patterns where source.matches(pattern, at: candidate) {
                 out += replacement

@@ -238,6 +238,15 @@ private struct TreeRewriter {
 
     private static var captionPattern: Regex<(Substring, Substring, Substring)> { #/^Tabel:\s*(.+?)\s*\{#tab:([A-Za-z0-9_-]+)\}\s*$/# }
 
+    /// `<th>` → `<th scope="col">`, in the `<thead>` only (cmark-gfm puts header cells nowhere else):
+    /// a table of 40,000 rows need not be scanned for them.
+    static func scopeHeaderCells(_ table: String) -> String {
+        let text = UTF8Text(table)
+        guard let end = text.find(Array("</thead>".utf8), from: 0) else { return table }
+        let head = text.string(0..<end), body = text.string(end..<text.count)
+        return UTF8Text.replacing(head, [("<th>", "<th scope=\"col\">"), ("<th style=", "<th scope=\"col\" style=")]) + body
+    }
+
     /// Wraps every table in a focusable, labelled scroll region (narrow screens) and turns a
     /// preceding `Tabel: titel {#tab:id}` paragraph into a numbered `<caption>`.
     private mutating func wrapTable(_ node: OpaquePointer) {
@@ -257,8 +266,7 @@ private struct TreeRewriter {
         }
         let heading = precedingHeadingText(node)
         // Header cells are column headers: say so for screen readers (cmark-gfm writes bare <th>).
-        var table = UTF8Text.replacing(MarkdownRenderer.renderHTML(node, extensions: nil),
-                                       [("<th>", "<th scope=\"col\">"), ("<th style=", "<th scope=\"col\" style=")])
+        var table = Self.scopeHeaderCells(MarkdownRenderer.renderHTML(node, extensions: nil))
         let open: String
         if let caption {
             let elementID = "tab-\(caption.id)"
