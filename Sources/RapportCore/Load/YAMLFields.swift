@@ -81,8 +81,8 @@ public struct YAMLFields {
         guard let scalar = node.scalar else {
             return typeError(key, node, expected: "a text")
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.contains("\0") { return nulError(key, node) }
+        let text = scalar.string.trimmingWhitespaceAndNewlines()
+        if text.utf8.contains(0) { return nulError(key, node) }
         if required && text.isEmpty {
             diagnostics.append(.error(at: location(node.mark), "'\(key)' is empty", hint: "write a value after '\(key):'"))
             return nil
