@@ -29,15 +29,26 @@ public struct MarkdownLimits: Sendable, Hashable {
                 hint: "split the page into several pages"))
             return problems
         }
+        var text = text
+        text.withUTF8 { bytes in
+            checkLines(bytes, file: file, lineOffset: lineOffset, into: &problems)
+        }
+        return problems
+    }
+
+    /// One pass over the bytes (a split into line slices first was 4 % of a large build).
+    private func checkLines(_ bytes: UnsafeBufferPointer<UInt8>, file: SourceFile, lineOffset: Int, into problems: inout [Diagnostic]) {
         var lineNumber = lineOffset
         var paragraphDelimiters = 0
         var reported: Set<String> = []
         func report(_ key: String, _ diagnostic: Diagnostic) {
             if reported.insert(key).inserted { problems.append(diagnostic) }
         }
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        // `<=`: the text after the last line break is a line too (possibly empty), as in a split.
+        while lineStart <= bytes.count {
             lineNumber += 1
-            let depth = nestingDepth(line)
+            let depth = nestingDepth(bytes, from: lineStart)
             if depth > maxNestingDepth {
                 report("depth", .error(at: file.location(line: lineNumber, column: 1),
                     "block quotes or lists nested \(depth) levels deep, more than the limit of \(maxNestingDepth)",
@@ -48,7 +59,10 @@ public struct MarkdownLimits: Sendable, Hashable {
             var lineDelimiters = 0
             var pipes = 0
             var isBlank = true
-            for byte in line {
+            var position = lineStart
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
+                let byte = bytes[position]
+                position += 1
                 if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") { isBlank = false }
                 if byte == UInt8(ascii: "|") { pipes += 1 }
                 if Self.isDelimiter(byte) {
@@ -75,8 +89,8 @@ public struct MarkdownLimits: Sendable, Hashable {
                     "a table row with more than \(maxTableColumns) columns",
                     hint: "split the table; put very wide data in a CSV figure instead"))
             }
+            lineStart = position + 1
         }
-        return problems
     }
 
     /// A switch, not a `Set<UInt8>`: this runs for every byte of every page, and hashing each byte
@@ -89,17 +103,19 @@ public struct MarkdownLimits: Sendable, Hashable {
     }
 
     /// Block quote markers plus list indentation (two columns per level) at the start of a line.
-    private func nestingDepth(_ line: Substring.UTF8View.SubSequence) -> Int {
+    private func nestingDepth(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var quotes = 0
         var spaces = 0
-        for byte in line {
-            switch byte {
+        var position = start
+        while position < bytes.count {
+            switch bytes[position] {
             case UInt8(ascii: ">"): quotes += 1; spaces = 0
             case UInt8(ascii: " "): spaces += 1
             case UInt8(ascii: "\t"): spaces += 4
             case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"): spaces += 2
             default: return quotes + spaces / 2
             }
+            position += 1
         }
         return quotes + spaces / 2
     }
