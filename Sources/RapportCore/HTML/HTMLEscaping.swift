@@ -1,7 +1,8 @@
 /// The one place where text becomes HTML (or SVG/XML) text.
 ///
 /// Every string that comes from content (titles, labels, CSV cells, URLs) passes through here before
-/// it is placed in markup; templates escape by default through swift-mustache.
+/// it is placed in markup; templates escape by default, and swift-mustache calls `escape` for them
+/// (`EscapingContentType`).
 public enum HTMLEscaping {
     /// Escapes text for element content and for double- or single-quoted attribute values.
     public static func escape(_ text: String) -> String {

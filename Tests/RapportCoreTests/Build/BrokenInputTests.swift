@@ -73,6 +73,13 @@ import Testing
             "Templates/kapitel.mustache:1:31: error: 'title' is output without HTML escaping – use {{title}}; only keys ending in _html (markup Rapport produced) may use {{{…}}}",
             "Templates/side.mustache: error: template 'side' is missing – create Templates/side.mustache",
         ])
+
+        // Rapport puts a line of its own before every template (its escaping pragma, see
+        // `EscapingContentType`); positions must still be those of the file.
+        try Data("{{<base}}{{$main}}\n<p>{{title}}</p>\n{{#project}}{{/element}}{{/main}}{{/base}}".utf8)
+            .write(to: templates.appendingPathComponent("kapitel.mustache"))
+        let syntax = SiteBuilder(options: options).render().errors.map(\.description)
+        #expect(syntax.contains { $0.hasPrefix("Templates/kapitel.mustache:3:") && $0.contains("template syntax error") }, "\(syntax)")
     }
 
     /// Base site plus the case's files, minus the files its `remove.txt` names.
