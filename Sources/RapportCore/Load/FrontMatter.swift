@@ -8,7 +8,9 @@ public struct FrontMatter: Sendable, Hashable {
     public var yaml: String
     /// Lines before the YAML's first line (the opening fence): 1 when there is front matter.
     public var yamlLineOffset: Int
-    public var body: String
+    /// A slice of the file's text (no copy: a site holds every page's text, and a copied body
+    /// doubled that), or a new string when line endings had to become LF.
+    public var body: Substring
     /// Lines before the body's first line, so Markdown positions point into the whole file.
     public var bodyLineOffset: Int
     public var isPresent: Bool
@@ -25,7 +27,7 @@ public struct FrontMatter: Sendable, Hashable {
             lines.append(line)
             rest = after ?? text[text.endIndex...]
             if lines.count == 1 && line != "---" {
-                return .success(FrontMatter(yaml: "", yamlLineOffset: 0, body: String(text), bodyLineOffset: 0, isPresent: false))
+                return .success(FrontMatter(yaml: "", yamlLineOffset: 0, body: text, bodyLineOffset: 0, isPresent: false))
             }
             if lines.count > 1 && (line == "---" || line == "...") {
                 return .success(FrontMatter(yaml: lines[1..<(lines.count - 1)].joined(separator: "\n"), yamlLineOffset: 1,
@@ -34,7 +36,7 @@ public struct FrontMatter: Sendable, Hashable {
             if after == nil { break }
         }
         guard lines.first == "---" else {
-            return .success(FrontMatter(yaml: "", yamlLineOffset: 0, body: String(text), bodyLineOffset: 0, isPresent: false))
+            return .success(FrontMatter(yaml: "", yamlLineOffset: 0, body: text, bodyLineOffset: 0, isPresent: false))
         }
         return .failure(.error(at: file.location(line: 1, column: 1), "front matter is not closed",
                                hint: "end the YAML block with a line containing only '---'"))
@@ -53,9 +55,9 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// The body with every line ending as LF, so later stages (limits, positions) need only count
     /// LFs. Most files have no CR at all and are returned as they are.
-    static func withLineFeeds(_ text: Substring) -> String {
-        guard hasCarriageReturn(text) else { return String(text) }
-        return lines(text).joined(separator: "\n")
+    static func withLineFeeds(_ text: Substring) -> Substring {
+        guard hasCarriageReturn(text) else { return text }
+        return Substring(lines(text).joined(separator: "\n"))
     }
 
     /// `memchr` over the bytes: the generic `contains` on a `Substring`'s UTF-8 view was 3 % of a

@@ -36,6 +36,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders a page body. `file` is used for positions only; `markdown` is the body after front matter.
     public func render(_ markdown: String, file: SourceFile, options: MarkdownOptions) -> MarkdownResult {
+        render(Substring(markdown), file: file, options: options)
+    }
+
+    public func render(_ markdown: Substring, file: SourceFile, options: MarkdownOptions) -> MarkdownResult {
         let limitProblems = limits.check(markdown, file: file, lineOffset: options.lineOffset)
         guard limitProblems.isEmpty else { return MarkdownResult(diagnostics: limitProblems) }
 
@@ -58,8 +62,10 @@ public struct MarkdownRenderer: Sendable {
         var extensions: UnsafeMutablePointer<cmark_llist>?
     }
 
-    private func parse(_ markdown: String) -> ParsedDocument? {
-        Self.parseLock.withLock { _ -> ParsedDocument? in
+    private func parse(_ markdown: Substring) -> ParsedDocument? {
+        var markdown = markdown
+        markdown.makeContiguousUTF8()  // any copy happens before the lock, not while others wait
+        return Self.parseLock.withLock { _ -> ParsedDocument? in
             guard let parser = cmark_parser_new(Self.parseOptions) else { return nil }
             defer { cmark_parser_free(parser) }
             var extensions: UnsafeMutablePointer<cmark_llist>?
@@ -68,9 +74,8 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
                 extensions = cmark_llist_append(cmark_get_default_mem_allocator(), extensions, UnsafeMutableRawPointer(syntaxExtension))
             }
-            markdown.utf8CString.withUnsafeBufferPointer { buffer in
-                // Length without the terminating NUL.
-                cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+            markdown.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
             guard let root = cmark_parser_finish(parser) else {
                 cmark_llist_free(cmark_get_default_mem_allocator(), extensions)

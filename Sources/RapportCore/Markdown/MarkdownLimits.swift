@@ -21,7 +21,7 @@ public struct MarkdownLimits: Sendable, Hashable {
     public init() {}
 
     /// Every limit the text breaks, with the line where it first happens.
-    public func check(_ text: String, file: SourceFile, lineOffset: Int) -> [Diagnostic] {
+    public func check(_ text: some StringProtocol, file: SourceFile, lineOffset: Int) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if text.utf8.count > maxBytes {
             problems.append(.error(at: file.location(line: lineOffset + 1, column: 1),
@@ -29,7 +29,7 @@ public struct MarkdownLimits: Sendable, Hashable {
                 hint: "split the page into several pages"))
             return problems
         }
-        var text = text
+        var text = Substring(text)
         text.withUTF8 { bytes in
             checkLines(bytes, file: file, lineOffset: lineOffset, into: &problems)
         }

@@ -81,7 +81,8 @@ public struct Page: Sendable, Hashable {
     public var path: String
     public var metadata: PageMetadata
     public var details: PageDetails
-    public var body: String
+    /// The Markdown after the front matter: a slice of `source.text`.
+    public var body: Substring
     public var bodyLineOffset: Int
 
     public var chapter: ChapterInfo? { if case .chapter(let info) = details { info } else { nil } }
