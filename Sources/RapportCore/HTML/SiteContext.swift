@@ -51,9 +51,15 @@ struct SiteContext: @unchecked Sendable {
         let elementByNumber = Dictionary(elementPages.compactMap { page in page.element.map { ($0.number, page) } },
                                          uniquingKeysWith: { first, _ in first })
 
+        // Every project lists some of the same nine elements: one shared value per element, not a
+        // new dictionary per mention (at 10,000 projects the copies were tens of megabytes).
+        var elementRefs: [Int: [String: Any]] = [:]
         func elementRef(_ number: Int) -> [String: Any] {
+            if let known = elementRefs[number] { return known }
             let page = elementByNumber[number]
-            return ["number": number, "title": page?.metadata.title ?? "Element \(number)", "url": page.map(url) ?? ""]
+            let ref: [String: Any] = ["number": number, "title": page?.metadata.title ?? "Element \(number)", "url": page.map(url) ?? ""]
+            elementRefs[number] = ref
+            return ref
         }
         let kommuneCounts = Dictionary(projectPages.map { ($0.project?.kommune ?? "", 1) }, uniquingKeysWith: +)
         func rowLabel(_ page: Page) -> String {
@@ -97,11 +103,16 @@ struct SiteContext: @unchecked Sendable {
             return ["title": Self.groupTitle(group), "elements": members]
         }.filter { !(($0["elements"] as? [[String: Any]]) ?? []).isEmpty }
         let matrixHeader = elementPages.compactMap { $0.element?.number }.map(elementRef)
+        // A matrix cell is one of two values per element (used or not), shared by all rows.
+        let cellChoices: [(unused: [String: Any], used: [String: Any])] = elementPages.map { element in
+            let number = element.element?.number ?? 0
+            return (["used": false, "number": number, "title": element.metadata.title],
+                    ["used": true, "number": number, "title": element.metadata.title])
+        }
         let matrixRows: [[String: Any]] = projectPages.map { page in
             let used = Set(page.project?.elements ?? [])
-            let cells: [[String: Any]] = elementPages.map { element in
-                let number = element.element?.number ?? 0
-                return ["used": used.contains(number), "number": number, "title": element.metadata.title]
+            let cells: [[String: Any]] = zip(elementPages, cellChoices).map { element, choice in
+                used.contains(element.element?.number ?? 0) ? choice.used : choice.unused
             }
             return ["title": page.metadata.title, "url": url(page), "kommune": page.project?.kommune ?? "",
                     "row_label": rowLabel(page), "cells": cells]
