@@ -23,13 +23,33 @@ enum SVGNumber {
         guard value.isFinite else { return "0" }
         let hundredths = Int((value * 100).rounded())
         if hundredths == 0 { return "0" }
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = hundredths.magnitude
-        let whole = magnitude / 100
-        let fraction = magnitude % 100
-        if fraction == 0 { return sign + String(whole) }
-        if fraction % 10 == 0 { return sign + String(whole) + "." + String(fraction / 10) }
-        return sign + String(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+        // Written right to left into a stack buffer: the result (at most 15 bytes for any chart
+        // coordinate) is a small string without heap storage. Concatenating pieces cost ~700
+        // instructions per number, and a chart has hundreds of numbers.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var position = buffer.count
+            func put(_ byte: UInt8) {
+                position -= 1
+                buffer[position] = byte
+            }
+            func digit(_ value: UInt) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
+            var whole = hundredths.magnitude / 100
+            let fraction = hundredths.magnitude % 100
+            if fraction % 10 != 0 {
+                put(digit(fraction % 10))
+                put(digit(fraction / 10))
+                put(UInt8(ascii: "."))
+            } else if fraction != 0 {
+                put(digit(fraction / 10))
+                put(UInt8(ascii: "."))
+            }
+            repeat {
+                put(digit(whole % 10))
+                whole /= 10
+            } while whole > 0
+            if hundredths < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+        }
     }
 }
 

@@ -9,11 +9,29 @@
 public enum TextWrap {
     /// Width of `text` in user units at `fontSize`; bold (600) measured 12–14 % wider.
     public static func width(_ text: String, fontSize: Double, bold: Bool = false) -> Double {
-        var ems = 0.0
+        scaled(ems(text), fontSize: fontSize, bold: bold)
+    }
+
+    /// The sum of the advances, added left to right: `lines` continues such a sum word by word and
+    /// gets exactly the value a new sum over the longer text would give.
+    private static func ems(_ text: String, from start: Double = 0) -> Double {
+        var ems = start
+        // ASCII without CR: every byte is one Character (only CR LF joins two), so the table is
+        // indexed by byte without the cost of finding Character boundaries.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            for byte in text.utf8 {
+                ems += asciiAdvances[Int(byte)]
+            }
+            return ems
+        }
         for character in text {
             ems += advance(character)
         }
-        return ems * fontSize * (bold ? 1.14 : 1)
+        return ems
+    }
+
+    private static func scaled(_ ems: Double, fontSize: Double, bold: Bool) -> Double {
+        ems * fontSize * (bold ? 1.14 : 1)
     }
 
     /// DejaVu Sans advance widths in em, grouped by width and rounded up to 0.01.
@@ -34,7 +52,15 @@ public enum TextWrap {
 
     /// Advance width of one character in em; characters not in the table get a generous default.
     static func advance(_ character: Character) -> Double {
-        advances[character] ?? (character.isUppercase ? 0.80 : 0.66)
+        if let ascii = character.asciiValue { return asciiAdvances[Int(ascii)] }
+        return advances[character] ?? (character.isUppercase ? 0.80 : 0.66)
+    }
+
+    /// The same widths for ASCII by index: hashing a `Character` per letter was most of the cost
+    /// of laying out a chart.
+    private static let asciiAdvances: [Double] = (0..<128).map { value in
+        let character = Character(Unicode.Scalar(UInt8(value)))
+        return advances[character] ?? (character.isUppercase ? 0.80 : 0.66)
     }
 
     /// Splits `text` into lines no wider than `maxWidth`, breaking between words. A word wider than
@@ -44,10 +70,13 @@ public enum TextWrap {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         var lines: [String] = []
         var current = ""
+        // The line so far is measured once, not again for every word added to it.
+        var currentEms = 0.0
         for word in words {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if width(candidate, fontSize: fontSize, bold: bold) <= maxWidth {
-                current = candidate
+            let candidateEms = current.isEmpty ? ems(word) : ems(word, from: currentEms + advance(" "))
+            if scaled(candidateEms, fontSize: fontSize, bold: bold) <= maxWidth {
+                current = current.isEmpty ? word : current + " " + word
+                currentEms = candidateEms
                 continue
             }
             if !current.isEmpty { lines.append(current) }
@@ -55,6 +84,7 @@ public enum TextWrap {
             for piece in breakWord(word, maxWidth: maxWidth, fontSize: fontSize, bold: bold) {
                 if !current.isEmpty { lines.append(current) }
                 current = piece
+                currentEms = ems(piece)
             }
         }
         if !current.isEmpty { lines.append(current) }

@@ -17,16 +17,59 @@ import Testing
 
     @Test(arguments: [
         (0.0, "0"), (-0.001, "0"), (12.0, "12"), (12.5, "12.5"), (12.345, "12.35"), (0.05, "0.05"), (-3.25, "-3.25"),
-        (Double.nan, "0"),
+        (Double.nan, "0"), (720, "720"), (0.1, "0.1"), (100.07, "100.07"), (-0.5, "-0.5"), (99.999, "100"), (10, "10"),
+        (1_234_567.891, "1234567.89"), (-1_000, "-1000"),
     ])
     func svgNumbers(value: Double, expected: String) {
         #expect(SVGNumber.format(value) == expected)
+    }
+
+    /// The byte writer against the plain string formula it replaced, over a dense range.
+    @Test func svgNumbersAgreeWithTheStringFormula() {
+        func reference(_ value: Double) -> String {
+            let hundredths = Int((value * 100).rounded())
+            if hundredths == 0 { return "0" }
+            let sign = hundredths < 0 ? "-" : ""
+            let whole = hundredths.magnitude / 100, fraction = hundredths.magnitude % 100
+            if fraction == 0 { return sign + String(whole) }
+            if fraction % 10 == 0 { return sign + String(whole) + "." + String(fraction / 10) }
+            return sign + String(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+        }
+        for step in -30_000...30_000 {
+            let value = Double(step) / 7.3
+            #expect(SVGNumber.format(value) == reference(value), "\(value)")
+        }
     }
 
     @Test func multiLineTextUsesTspans() {
         let text = MarkupNode.text(["Første", "Anden"], x: 10, y: 20, anchor: .end)
         #expect(text.render() == "<text x=\"10\" y=\"20\" text-anchor=\"end\" fill=\"currentColor\"><tspan x=\"10\" dy=\"0\">Første</tspan><tspan x=\"10\" dy=\"16\">Anden</tspan></text>\n")
         #expect(text.plainText == "FørsteAnden")
+    }
+
+    /// The fast paths (ASCII by byte, a line's width carried from word to word) give exactly the
+    /// numbers of the plain definitions: a sum of Character advances, a line measured whole.
+    @Test(arguments: ["Ledelsen bakker op om arbejdet", "Børnene trives bedre i de mindre grupper", "a\r\nb", "e\u{301}tape", "",
+                      "Forvaltningens mål med at indføre det nye pædagogiske tiltag er for høje/urealistiske", "x" + String(repeating: "W", count: 80)])
+    func measuringAgreesWithThePlainDefinitions(_ text: String) {
+        var ems = 0.0
+        for character in text { ems += TextWrap.advance(character) }
+        #expect(TextWrap.width(text, fontSize: 13) == ems * 13)
+        widths: for maxWidth in [40.0, 120, 200, 400] {
+            var expected: [String] = []
+            var current = ""
+            for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init) {
+                let candidate = current.isEmpty ? word : current + " " + word
+                if TextWrap.width(candidate, fontSize: 13) <= maxWidth { current = candidate; continue }
+                if !current.isEmpty { expected.append(current) }
+                current = ""
+                // Words wider than a line are split by `lines` itself; compare only when none is.
+                guard TextWrap.width(word, fontSize: 13) <= maxWidth else { continue widths }
+                current = word
+            }
+            if !current.isEmpty { expected.append(current) }
+            #expect(TextWrap.lines(text, maxWidth: maxWidth, fontSize: 13) == (expected.isEmpty ? [""] : expected), "\(maxWidth)")
+        }
     }
 
     @Test func wrappingRespectsTheWidth() {

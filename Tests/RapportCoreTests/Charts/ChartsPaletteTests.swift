@@ -11,6 +11,7 @@ import Testing
         let grey = RGBColor(hex: 0x767676).contrast(with: .white)
         #expect(grey > 4.5 && grey < 4.6)
         #expect(RGBColor(hex: 0x2F6699).description == "#2f6699")
+        #expect(RGBColor(hex: 0x0A00FF).description == "#0a00ff")
     }
 
     @Test(arguments: FigureSpec.supportedPoints)
