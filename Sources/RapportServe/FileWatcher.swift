@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import Logging
+import RapportCore
 
 /// Files that changed below the watched folders, coalesced into one batch per burst of saves.
 public struct FileChanges: Sendable, Equatable {
@@ -214,30 +215,16 @@ func isScratchName(_ name: Substring) -> Bool {
 
 /// Size, modification time and inode of every visible file below the roots.
 struct PollingScanner: Sendable {
-    struct Stamp: Equatable, Sendable {
-        var size: Int
-        var seconds: Int
-        var nanoseconds: Int
-        var inode: UInt
-    }
+    typealias Stamp = FileStamp
 
     let roots: [URL]
 
+    /// Absolute path → stamp; editors' scratch files (and folders) are left out.
     func scan() -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         for root in roots {
-            guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if isScratchName(Substring(name)) {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                let path = root.path + "/" + relative
-                var info = stat()
-                guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                stamps[path] = Stamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
-                                     nanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt(info.st_ino))
+            for (relative, stamp) in FileListing.stamps(below: root, skipping: isScratchName) ?? [:] {
+                stamps[root.path + "/" + relative] = stamp
             }
         }
         return stamps

@@ -6,9 +6,8 @@ import Glibc
 /// The content folder as the previous render read it, so that a rebuild reads again only the
 /// files whose size, modification time or inode changed.
 ///
-/// Listing the folder with Foundation's URL resource values and reading and validating every
-/// file took half of a rebuild after one edit on a 1,000-page site. Here the folder is walked
-/// with `lstat`, and unchanged files keep their `SourceFile` (the very same string, which later
+/// Reading and validating every file took half of a rebuild after one edit on a 1,000-page
+/// site. Here the folder is listed with stamps (`FileListing`), and unchanged files keep their `SourceFile` (the very same string, which later
 /// stages then compare in constant time). Only the successful case is handled here: the first
 /// read, any file that fails to read or is not valid UTF-8, and any earlier read problem go
 /// through `ContentReader.read()`, so what is reported and how stays defined in one place.
@@ -18,12 +17,7 @@ import Glibc
 /// if the file was last modified clearly before the folder was listed; a file modified just
 /// before (typically the one just saved) is read again next time.
 struct ContentCache: Sendable {
-    struct Stamp: Equatable, Sendable {
-        var size: Int
-        var seconds: Int
-        var nanoseconds: Int
-        var inode: UInt
-    }
+    typealias Stamp = FileStamp
 
     private struct Read: Sendable {
         var root: URL
@@ -40,7 +34,7 @@ struct ContentCache: Sendable {
         }
         // Stamps first: a file changed while being read then looks changed next time.
         let started = Self.now()
-        let stamps = Self.listing(reader.root)
+        let stamps = FileListing.stamps(below: reader.root)
         let files = reader.read()
         last = stamps.map { Read(root: reader.root, files: files, stamps: Self.trusted($0, listedAt: started)) }
         return files
@@ -62,7 +56,7 @@ struct ContentCache: Sendable {
     /// The new content, or nil to fall back to a full read.
     private mutating func update(_ last: Read, reader: ContentReader) -> ContentFiles? {
         let started = Self.now()
-        guard let stamps = Self.listing(reader.root) else { return nil }
+        guard let stamps = FileListing.stamps(below: reader.root) else { return nil }
         var texts: [String: SourceFile] = [:]
         texts.reserveCapacity(last.files.texts.count)
         var assets: [String] = []
@@ -83,34 +77,5 @@ struct ContentCache: Sendable {
         let files = ContentFiles(texts: texts, assets: assets.sorted(), diagnostics: [])
         self.last = Read(root: reader.root, files: files, stamps: Self.trusted(stamps, listedAt: started))
         return files
-    }
-
-    /// Regular files below `root` (relative path → stamp), skipping names that start with `.`
-    /// and not following symbolic links, as `ContentReader` does. Nil if the root is unreadable.
-    static func listing(_ root: URL) -> [String: Stamp]? {
-        var stamps: [String: Stamp] = [:]
-        var folders = [""]
-        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        while let folder = folders.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: base + folder) else {
-                if folder.isEmpty { return nil }
-                continue
-            }
-            for name in names where !name.hasPrefix(".") {
-                let relative = folder + name
-                var info = stat()
-                guard lstat(base + relative, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR:
-                    folders.append(relative + "/")
-                case S_IFREG:
-                    stamps[relative] = Stamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
-                                             nanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt(info.st_ino))
-                default:
-                    continue
-                }
-            }
-        }
-        return stamps
     }
 }

@@ -52,10 +52,10 @@ public struct ContentReader: Sendable {
     }
 
     /// Regular files below the root, relative, sorted; names starting with `.` skipped, symbolic
-    /// links not followed. The same walk as `rapport serve`'s cache (`ContentCache.listing`): an
+    /// links not followed. The same walk as `rapport serve`'s cache (`FileListing`): an
     /// `lstat` per entry, where Foundation's enumerator with URL resource values took 3 % of a build.
     private func listFiles() -> [String] {
-        (ContentCache.listing(root) ?? [:]).keys.sorted()
+        (FileListing.stamps(below: root) ?? [:]).keys.sorted()
     }
 
     private func readText(_ relative: String) -> Result<SourceFile, Diagnostic> {
