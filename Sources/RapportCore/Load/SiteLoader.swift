@@ -44,23 +44,41 @@ public enum SiteLoader {
         text.hasPrefix("https://") || text.hasPrefix("http://")
     }
 
+    /// Front page, chapters by number, projects by kommune (Danish alphabetical order), elements by
+    /// number, then the rest; ties by title, then file path.
+    ///
+    /// Locale-aware comparison costs microseconds, and a sort of 10,000 pages makes ~140,000
+    /// comparisons on one thread: the kommuner (a few dozen names) are ranked once and compared as
+    /// numbers, and the pages are sorted as small keys rather than whole `Page` values.
     static func order(_ pages: [Page]) -> [Page] {
         let rank: [PageKind: Int] = [.home: 0, .chapterIndex: 1, .chapter: 2, .projectIndex: 3, .project: 4,
                                      .elementIndex: 5, .element: 6, .standalone: 7]
-        return pages.sorted { a, b in
-            if a.kind != b.kind { return rank[a.kind, default: 9] < rank[b.kind, default: 9] }
-            switch (a.details, b.details) {
-            case (.chapter(let x), .chapter(let y)) where x.number != y.number: return x.number < y.number
-            case (.element(let x), .element(let y)) where x.number != y.number: return x.number < y.number
-            case (.project(let x), .project(let y)) where x.kommune != y.kommune:
-                return danishOrder(x.kommune, y.kommune)
-            default:
-                if a.metadata.title != b.metadata.title {
-                    return danishOrder(a.metadata.title, b.metadata.title)
-                }
-                return a.source.relativePath < b.source.relativePath
-            }
+        let kommuner = Set(pages.compactMap { $0.project?.kommune }).sorted(by: danishOrder)
+        let kommuneRank = Dictionary(uniqueKeysWithValues: kommuner.enumerated().map { ($1, $0) })
+        struct Key {
+            var kind: Int
+            var number: Int
+            var title: String
+            var path: String
+            var position: Int
         }
+        let keys = pages.enumerated().map { position, page in
+            let number = switch page.details {
+            case .chapter(let info): info.number
+            case .element(let info): info.number
+            case .project(let info): kommuneRank[info.kommune] ?? 0
+            default: 0
+            }
+            return Key(kind: rank[page.kind, default: 9], number: number, title: page.metadata.title,
+                       path: page.source.relativePath, position: position)
+        }
+        let sorted = keys.sorted { a, b in
+            if a.kind != b.kind { return a.kind < b.kind }
+            if a.number != b.number { return a.number < b.number }
+            if a.title != b.title { return danishOrder(a.title, b.title) }
+            return a.path < b.path
+        }
+        return sorted.map { pages[$0.position] }
     }
 
     static func checkUniqueness(_ pages: [Page]) -> [Diagnostic] {
