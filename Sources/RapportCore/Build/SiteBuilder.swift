@@ -275,12 +275,14 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// On all cores: made on one thread, the downloads of 10,000 figures took seconds at the end
+    /// of the build.
     private func figureDownloads(_ drafts: [PageDraft]) -> [OutputFile] {
-        drafts.flatMap { draft in
+        drafts.parallelMap { draft in
             draft.figures.compactMap { figure in
                 figure.map { OutputFile(path: "figurer/\($0.spec.id).csv", text: FigureRenderer.csv(spec: $0.spec, data: $0.data)) }
             }
-        }
+        }.flatMap { $0 }
     }
 }
 

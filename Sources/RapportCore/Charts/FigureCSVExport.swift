@@ -50,7 +50,14 @@ enum FigureCSVExport {
 
     /// Quotes a field when it holds a comma, a quote or a line break.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        // By scalar: the same test as `Character.isNewline` (each of these scalars is a Character of
+        // its own, or part of CR LF), without finding Character boundaries in every question.
+        guard text.unicodeScalars.contains(where: { scalar in
+            switch scalar.value {
+            case 0x2C, 0x22, 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+            default: false
+            }
+        }) else { return text }
         return "\"" + text.replacingQuotes + "\""
     }
 }

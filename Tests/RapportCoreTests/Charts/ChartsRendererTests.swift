@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RapportCore
 
@@ -76,6 +77,15 @@ import Testing
     @Test func withoutExampleDataTheCaptionSaysNothing() throws {
         let html = try Self.render(example: false)
         #expect(!html.contains("eksempeldata"))
+    }
+
+    /// Quoted exactly when a field holds a comma, a quote or a line break of any kind.
+    @Test(arguments: ["plain", "æøå og ü", "a,b", "sagde \"ja\"", "to\nlinjer", "cr\r\nlf", "vt\u{0B}", "ff\u{0C}", "nel\u{85}",
+                      "ls\u{2028}", "ps\u{2029}", "", "e\u{301},"])
+    func csvFieldsAreQuotedWhenNeeded(_ text: String) {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+        let expected = needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        #expect(FigureCSVExport.field(text) == expected)
     }
 
     @Test func csvDownload() throws {
