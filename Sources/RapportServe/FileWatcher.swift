@@ -111,7 +111,7 @@ final class StopSignal: @unchecked Sendable {
 struct WatchLoop: Sendable {
     enum Backend: Sendable {
         case inotify(Inotify)
-        case polling(PollingScanner, [String: PollingScanner.Stamp])
+        case polling(PollingScanner, [String: FileStamp])
     }
 
     let watcher: FileWatcher
@@ -167,7 +167,7 @@ struct WatchLoop: Sendable {
     }
 
     /// Rescans every `pollInterval`; a difference is reported once the folders are quiet.
-    private mutating func runPolling(_ scanner: PollingScanner, known: [String: PollingScanner.Stamp]) {
+    private mutating func runPolling(_ scanner: PollingScanner, known: [String: FileStamp]) {
         var known = known
         let interval = Int32(watcher.pollInterval.components.seconds * 1000
             + watcher.pollInterval.components.attoseconds / 1_000_000_000_000_000)
@@ -215,13 +215,11 @@ func isScratchName(_ name: Substring) -> Bool {
 
 /// Size, modification time and inode of every visible file below the roots.
 struct PollingScanner: Sendable {
-    typealias Stamp = FileStamp
-
     let roots: [URL]
 
     /// Absolute path → stamp; editors' scratch files (and folders) are left out.
-    func scan() -> [String: Stamp] {
-        var stamps: [String: Stamp] = [:]
+    func scan() -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
         for root in roots {
             for (relative, stamp) in FileListing.stamps(below: root, skipping: isScratchName) ?? [:] {
                 stamps[root.path + "/" + relative] = stamp
@@ -230,7 +228,7 @@ struct PollingScanner: Sendable {
         return stamps
     }
 
-    static func differences(_ old: [String: Stamp], _ new: [String: Stamp]) -> [String] {
+    static func differences(_ old: [String: FileStamp], _ new: [String: FileStamp]) -> [String] {
         var changed = new.compactMap { path, stamp in old[path] == stamp ? nil : path }
         changed += old.keys.filter { new[$0] == nil }
         return changed

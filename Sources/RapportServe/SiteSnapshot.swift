@@ -62,15 +62,9 @@ struct SnapshotChange: Sendable, Equatable {
 /// injecting or comparing them again; copied files (stylesheets, images) are read again only when
 /// their size, modification time or inode changed. A rebuild after one edit thus touches one page.
 struct SnapshotMaker: Sendable {
-    struct Stamp: Equatable, Sendable {
-        var size: Int64
-        var modified: Int64
-        var inode: UInt64
-    }
-
     private enum Origin: Sendable {
         case text(String)
-        case copy(String, Stamp)
+        case copy(String, FileStamp)
     }
 
     let injector: LiveReloadInjector
@@ -105,11 +99,13 @@ struct SnapshotMaker: Sendable {
             case .copy(let source):
                 let path = source.standardizedFileURL.path
                 do {
-                    let stamp = try Self.stamp(path)
-                    newOrigins[file.path] = .copy(path, stamp)
-                    if let old, case .copy(path, stamp)? = origins[file.path] {
-                        snapshot.files[file.path] = old
-                        continue
+                    // No stamp (the file is gone): not remembered, and reading it reports why.
+                    if let stamp = FileStamp(path: path) {
+                        newOrigins[file.path] = .copy(path, stamp)
+                        if let old, case .copy(path, stamp)? = origins[file.path] {
+                            snapshot.files[file.path] = old
+                            continue
+                        }
                     }
                     let body = ByteBuffer(bytes: try Data(contentsOf: URL(fileURLWithPath: path)))
                     snapshot.files[file.path] = ServedFile(body: body, contentType: ContentTypes.forPath(file.path))
@@ -129,13 +125,5 @@ struct SnapshotMaker: Sendable {
         current = snapshot
         origins = newOrigins
         return .success((snapshot, SnapshotChange(paths: changed.sorted())))
-    }
-
-    private static func stamp(_ path: String) throws -> Stamp {
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return Stamp(size: (attributes[.size] as? NSNumber)?.int64Value ?? -1,
-                     modified: Int64(modified * 1_000_000_000),
-                     inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0)
     }
 }

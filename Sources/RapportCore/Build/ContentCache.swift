@@ -7,8 +7,8 @@ import Glibc
 /// files whose size, modification time or inode changed.
 ///
 /// Reading and validating every file took half of a rebuild after one edit on a 1,000-page
-/// site. Here the folder is listed with stamps (`FileListing`), and unchanged files keep their `SourceFile` (the very same string, which later
-/// stages then compare in constant time). Only the successful case is handled here: the first
+/// site. Here the folder is listed with stamps (`FileListing`), and unchanged files keep their
+/// `SourceFile` (the very same string, which later stages then compare in constant time). Only the successful case is handled here: the first
 /// read, any file that fails to read or is not valid UTF-8, and any earlier read problem go
 /// through `ContentReader.read()`, so what is reported and how stays defined in one place.
 ///
@@ -17,12 +17,10 @@ import Glibc
 /// if the file was last modified clearly before the folder was listed; a file modified just
 /// before (typically the one just saved) is read again next time.
 struct ContentCache: Sendable {
-    typealias Stamp = FileStamp
-
     private struct Read: Sendable {
         var root: URL
         var files: ContentFiles
-        var stamps: [String: Stamp]
+        var stamps: [String: FileStamp]
     }
 
     private var last: Read?
@@ -43,7 +41,7 @@ struct ContentCache: Sendable {
     /// Files modified this long before the listing cannot change again without a newer time.
     static let settledAfter = 0.1
 
-    private static func trusted(_ stamps: [String: Stamp], listedAt started: Double) -> [String: Stamp] {
+    private static func trusted(_ stamps: [String: FileStamp], listedAt started: Double) -> [String: FileStamp] {
         stamps.filter { Double($0.value.seconds) + Double($0.value.nanoseconds) / 1e9 < started - settledAfter }
     }
 

@@ -10,10 +10,26 @@ public struct FileStamp: Equatable, Sendable {
     public var seconds: Int
     public var nanoseconds: Int
     public var inode: UInt
+
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+        inode = UInt(info.st_ino)
+    }
+
+    /// The stamp of the file at `path` (of a symbolic link itself, not its target), or nil when
+    /// it cannot be examined.
+    public init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
 }
 
 /// The one folder walk of Rapport: content loading, the preview's content cache and the file
-/// watcher's polling fallback all list files through it.
+/// watcher's polling fallback all list files through it (and the preview stamps copied files
+/// with `FileStamp(path:)`).
 public enum FileListing {
     /// Regular files below `root` (relative path → stamp), walked with `lstat` so symbolic links are
     /// not followed; files and folders whose name `skip` accepts are left out (by default names
@@ -38,8 +54,7 @@ public enum FileListing {
                 case S_IFDIR:
                     folders.append(relative + "/")
                 case S_IFREG:
-                    stamps[relative] = FileStamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
-                                                 nanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt(info.st_ino))
+                    stamps[relative] = FileStamp(info)
                 default:
                     continue
                 }
