@@ -59,7 +59,7 @@ struct FigureSpecParser {
     mutating func parse() -> FigureSpec? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: YAMLFields.editorLineBreaks(block.yaml), .default, .default, .utf8)
+            root = try YAMLFields.compose(block.yaml)
         } catch let error as YamlError {
             report(error)
             return nil

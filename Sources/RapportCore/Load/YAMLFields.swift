@@ -26,8 +26,7 @@ public struct YAMLFields {
         self.start = file.location(line: lineOffset + 1, column: 1)
         let node: Node?
         do {
-            // The encoding is given: Yams' default reads the process environment on every call (2 % of a build).
-            node = try Yams.compose(yaml: Self.editorLineBreaks(yaml), .default, .default, .utf8)
+            node = try Self.compose(yaml)
         } catch {
             diagnostics.append(Self.diagnostic(for: error, file: file, lineOffset: lineOffset))
             failedToParse = true
@@ -49,6 +48,18 @@ public struct YAMLFields {
             keyMarks[name] = key.mark
             keyOrder.append(name)
         }
+    }
+
+    /// The node tree of a YAML text, for `YAMLFields` and figure specs.
+    ///
+    /// Yams' `.basic` resolver (no rules) instead of `.default`: Rapport reads every scalar through
+    /// its own typed getters (`Node.int`, `.bool`, `.null` parse the text, whatever the tag), so the
+    /// implicit tags are never used – but with `.default` Yams resolved them for its duplicate-key
+    /// check by running seven regular expressions on every mapping key (4 % of a 1,000-page build).
+    /// Duplicate keys are still found: two keys are equal when their texts are, under either resolver.
+    /// The encoding is given: Yams' default reads the process environment on every call (2 % of a build).
+    static func compose(_ yaml: String) throws -> Node? {
+        try Yams.compose(yaml: editorLineBreaks(yaml), .basic, .default, .utf8)
     }
 
     /// libyaml (YAML 1.1) also ends lines at NEL, U+2028 and U+2029, which editors show inside a

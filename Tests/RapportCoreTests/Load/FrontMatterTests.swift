@@ -68,4 +68,23 @@ import Testing
         #expect(fields.diagnostics.count == 1)
         #expect(fields.diagnostics.first?.message.contains("'titel' appears twice") == true)
     }
+
+    /// Tags are not resolved (`YAMLFields.compose`); keys that YAML 1.1 reads as numbers, booleans,
+    /// dates or null are still compared by their text, and values are still typed by the getters.
+    @Test(arguments: ["1", "ja", "true", "2019-01-01", "~", "1.5"])
+    func duplicateKeysThatLookTypedAreErrors(_ key: String) {
+        let fields = YAMLFields(yaml: "\(key): A\n\(key): B\n", file: file, lineOffset: 0)
+        #expect(fields.diagnostics.count == 1)
+        #expect(fields.diagnostics.first?.message.contains("appears twice") == true)
+    }
+
+    @Test func valuesAreTypedByTheGetters() {
+        var fields = YAMLFields(yaml: "nummer: 12\naktiv: true\nandel: 0.5\ntom: null\ntekst: 2019\n", file: file, lineOffset: 0)
+        #expect(fields.int("nummer") == 12)
+        #expect(fields.bool("aktiv") == true)
+        #expect(fields.double("andel") == 0.5)
+        #expect(fields.string("tom") == nil)
+        #expect(fields.string("tekst") == "2019")
+        #expect(fields.diagnostics.isEmpty)
+    }
 }
