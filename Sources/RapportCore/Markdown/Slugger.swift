@@ -13,45 +13,37 @@ public struct Slugger: Sendable {
     public init() {}
 
     /// The plain slug of a text, without de-duplication.
+    ///
+    /// Written for headings as they are: in a text whose scalars all lie in ASCII, Latin-1,
+    /// Latin Extended-A or the dashes and quotes of General Punctuation, every scalar is a
+    /// `Character` of its own, so the scalars are walked directly (ASCII without leaving the byte);
+    /// anything else (combining marks, emoji, other scripts) goes through `Character`s. Walking
+    /// every heading by `Character` after lowercasing it whole was 4 % of a 1,000-page build.
+    /// Both ways give the same slug (tested over generated texts).
     public static func slug(_ text: String) -> String {
-        var out = ""
-        var pendingDash = false
-        for character in text.lowercased() {
-            if character.isASCII {
-                // Fast path: most headings are plain ASCII, which needs no Unicode normalisation.
-                if let ascii = character.asciiValue, (0x61...0x7A).contains(ascii) || (0x30...0x39).contains(ascii) {
-                    if pendingDash, !out.isEmpty { out.append("-") }
-                    pendingDash = false
-                    out.append(character)
+        var slug = SlugWriter()
+        if text.unicodeScalars.allSatisfy(isOwnCharacter) {
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    slug.appendASCII(UInt8(scalar.value))
                 } else {
-                    pendingDash = true
-                }
-                continue
-            }
-            let piece: String
-            switch character {
-            case "æ": piece = "ae"
-            case "ø": piece = "oe"
-            case "å": piece = "aa"
-            case "ß": piece = "ss"
-            default:
-                // Strip accents: é → e, ü → u.
-                let folded = String(character).decomposedStringWithCompatibilityMapping
-                    .unicodeScalars.filter { !$0.properties.isGraphemeExtend && $0.isASCII }
-                piece = String(String.UnicodeScalarView(folded))
-            }
-            for scalar in piece.unicodeScalars {
-                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                    if pendingDash, !out.isEmpty { out.append("-") }
-                    pendingDash = false
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    pendingDash = true
+                    // `lowercased()` maps scalar by scalar, so this is what lowercasing the text does.
+                    for character in String(scalar).lowercased() { slug.append(character) }
                 }
             }
-            if piece.isEmpty { pendingDash = true }
+        } else {
+            for character in text.lowercased() { slug.append(character) }
         }
-        return out.isEmpty ? "afsnit" : out
+        return slug.text.isEmpty ? "afsnit" : slug.text
+    }
+
+    /// Scalars that neither join the scalar before them nor the one after into one `Character`
+    /// (none of these blocks holds a combining mark, joiner or other extender).
+    private static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0...0x17F, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
     }
 
     /// The slug for the next heading with this text, unique within the page.
@@ -69,5 +61,58 @@ public struct Slugger: Sendable {
     /// Marks an id as taken (e.g. ids the page template or figures use) so headings avoid it.
     public mutating func reserve(_ id: String) {
         used.insert(id)
+    }
+}
+
+/// Builds a slug: letters and digits kept, every other run of characters one dash.
+private struct SlugWriter {
+    private(set) var text = ""
+    private var pendingDash = false
+
+    /// An ASCII scalar, lowercased here.
+    mutating func appendASCII(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): keep(Unicode.Scalar(byte))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): keep(Unicode.Scalar(byte | 0x20))
+        default: pendingDash = true
+        }
+    }
+
+    /// A character of already lowercased text.
+    mutating func append(_ character: Character) {
+        if character.isASCII {
+            if let ascii = character.asciiValue, (0x61...0x7A).contains(ascii) || (0x30...0x39).contains(ascii) {
+                keep(Unicode.Scalar(ascii))
+            } else {
+                pendingDash = true
+            }
+            return
+        }
+        let piece: String
+        switch character {
+        case "æ": piece = "ae"
+        case "ø": piece = "oe"
+        case "å": piece = "aa"
+        case "ß": piece = "ss"
+        default:
+            // Strip accents: é → e, ü → u.
+            let folded = String(character).decomposedStringWithCompatibilityMapping
+                .unicodeScalars.filter { !$0.properties.isGraphemeExtend && $0.isASCII }
+            piece = String(String.UnicodeScalarView(folded))
+        }
+        for scalar in piece.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                keep(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        if piece.isEmpty { pendingDash = true }
+    }
+
+    private mutating func keep(_ scalar: Unicode.Scalar) {
+        if pendingDash, !text.isEmpty { text.unicodeScalars.append("-") }
+        pendingDash = false
+        text.unicodeScalars.append(scalar)
     }
 }
