@@ -16,15 +16,34 @@ struct UTF8Text {
     var count: Int { bytes.count }
 
     /// The first position at or after `start` where `needle` begins.
+    ///
+    /// `memchr` jumps to the needle's rarest byte (see `anchor`), not its first: searching rendered
+    /// HTML for `<…` or `aria-…` by their first byte stopped at every tag or every letter a.
     func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start >= 0, needle.count <= bytes.count - start else { return nil }
-        var position = start
+        guard !needle.isEmpty, start >= 0, needle.count <= bytes.count - start else { return nil }
+        let anchor = Self.anchor(of: needle)
+        var position = start  // where the next candidate may begin
         let last = bytes.count - needle.count
-        while position <= last, let candidate = find(first, from: position, to: last + 1) {
+        while position <= last, let hit = find(needle[anchor], from: position + anchor, to: last + anchor + 1) {
+            let candidate = hit - anchor
             if matches(needle, at: candidate) { return candidate }
             position = candidate + 1
         }
         return nil
+    }
+
+    /// The index of the byte of `needle` least likely to occur in HTML and Danish text: anything but
+    /// lowercase letters, digits, spaces and the common markup bytes, else `"` or `=`, else the first.
+    static func anchor(of needle: [UInt8]) -> Int {
+        func commonness(_ byte: UInt8) -> Int {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "/"): 2
+            case UInt8(ascii: "\""), UInt8(ascii: "="): 1
+            default: 0
+            }
+        }
+        return needle.indices.min { commonness(needle[$0]) < commonness(needle[$1]) } ?? 0
     }
 
     /// The first position at or after `start` (and before `end`) that holds `byte`. `memchr`:
@@ -54,38 +73,32 @@ struct UTF8Text {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// Replaces every occurrence of each literal pattern in one pass; where two patterns start at
-    /// the same place, the first listed wins. Text holding none of the patterns (the usual case) is
-    /// returned as it is, found with `memchr` jumps rather than a look at every byte.
+    /// Replaces every occurrence of each literal pattern, left to right; where two patterns start at
+    /// the same place, the first listed wins, and replaced text is not searched again. Each pattern
+    /// is found with `find` (rare-byte jumps); text holding none of them is returned as it is.
     static func replacing(_ text: String, _ replacements: [(pattern: String, with: String)]) -> String {
         let source = UTF8Text(text)
+        // Every place where each pattern matches, as (start, pattern number).
+        var matches: [(start: Int, pattern: Int)] = []
         let patterns = replacements.map { (Array($0.pattern.utf8), Array($0.with.utf8)) }
-            .filter { !$0.0.isEmpty && source.find($0.0, from: 0) != nil }
-        guard !patterns.isEmpty else { return text }
-        let firstBytes = Array(Set(patterns.map { $0.0[0] }))
-        // Where each first byte occurs next; looked up again only once passed, so no stretch of
-        // the text is searched twice.
-        var next: [Int?] = firstBytes.map { source.find($0, from: 0) }
+        for (number, (pattern, _)) in patterns.enumerated() where !pattern.isEmpty {
+            var from = 0
+            while let start = source.find(pattern, from: from) {
+                matches.append((start, number))
+                from = start + 1
+            }
+        }
+        guard !matches.isEmpty else { return text }
+        matches.sort { ($0.start, $0.pattern) < ($1.start, $1.pattern) }
         var out: [UInt8] = []
         out.reserveCapacity(source.count + 256)
         var position = 0
-        scan: while position < source.count {
-            var candidate = Int.max  // the next byte that could start a pattern
-            for index in firstBytes.indices {
-                if let seen = next[index], seen < position { next[index] = source.find(firstBytes[index], from: position) }
-                if let at = next[index], at < candidate { candidate = at }
-            }
-            guard candidate != Int.max else { break }
-            out += source.bytes[position..<candidate]
-            for (pattern, replacement) in patterns where source.matches(pattern, at: candidate) {
-                out += replacement
-                position = candidate + pattern.count
-                continue scan
-            }
-            out.append(source.bytes[candidate])
-            position = candidate + 1
+        for match in matches where match.start >= position {
+            out += source.bytes[position..<match.start]
+            out += patterns[match.pattern].1
+            position = match.start + patterns[match.pattern].0.count
         }
-        out += source.bytes[min(position, source.count)...]
+        out += source.bytes[position...]
         return String(decoding: out, as: UTF8.self)
     }
 }

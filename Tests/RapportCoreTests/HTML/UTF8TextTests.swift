@@ -18,6 +18,8 @@ import Testing
         #expect(out == "<th scope=\"col\">a</th><th scope=\"col\" style=\"x\">ø</th><th scope=\"col\">")
         // A replacement is not scanned again.
         #expect(UTF8Text.replacing("aa", [("a", "aa")]) == "aaaa")
+        // A pattern overlapped by one replaced before it still counts where it starts after that.
+        #expect(UTF8Text.replacing("Baaa", [("Ba", "x"), ("aa", "y")]) == "xy")
     }
 
     @Test func wholeReportLocalisesHeadingsIdsAndLinksInOnePass() {
@@ -36,4 +38,50 @@ import Testing
         <a href="/sub/andet/">other</a><a href="#ukendt">u</a><p id="a-b">æ</p>
         """)
     }
+
+    /// Texts and needles over a few bytes, so that matches overlap and repeat.
+    static func randomText(_ generator: inout SeededGenerator, length: ClosedRange<Int>) -> String {
+        let alphabet: [Character] = ["a", "B", "<", "\"", "=", "æ", " "]
+        return String((0..<Int.random(in: length, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    @Test func findAgreesWithAPlainSearch() {
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<3000 {
+            let text = UTF8Text(Self.randomText(&generator, length: 0...40))
+            let needle = Array(Self.randomText(&generator, length: 1...4).utf8)
+            let start = Int.random(in: 0...text.count + 1, using: &generator)
+            let plain = start > text.count ? nil : (start..<max(start, text.count - needle.count + 1)).first { text.matches(needle, at: $0) }
+            #expect(text.find(needle, from: start) == plain, "\(text.bytes) \(needle) from \(start)")
+        }
+    }
+
+    /// The reference: at each byte, the first listed pattern that matches there is replaced.
+    static func plainReplacing(_ text: String, _ replacements: [(String, String)]) -> String {
+        let source = Array(text.utf8)
+        var out: [UInt8] = []
+        var position = 0
+        next: while position < source.count {
+            for (pattern, replacement) in replacements where !pattern.isEmpty && source[position...].starts(with: pattern.utf8) {
+                out += replacement.utf8
+                position += pattern.utf8.count
+                continue next
+            }
+            out.append(source[position])
+            position += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func replacingAgreesWithAPlainScan() {
+        var generator = SeededGenerator(seed: 12)
+        for _ in 0..<3000 {
+            let text = Self.randomText(&generator, length: 0...40)
+            let replacements = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+                (Self.randomText(&generator, length: 1...3), Self.randomText(&generator, length: 0...3))
+            }
+            #expect(UTF8Text.replacing(text, replacements) == Self.plainReplacing(text, replacements), "\(text) \(replacements)")
+        }
+    }
 }
+
