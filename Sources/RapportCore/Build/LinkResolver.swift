@@ -25,32 +25,42 @@ public struct LinkResolver: Sendable {
         self.basePath = basePath
     }
 
+    /// Every link is classified twice (rewritten in the Markdown stage, checked in the page
+    /// stage), so this works on UTF-8: `/`, `#`, `?` and `%` are ASCII, and paths are split at the
+    /// byte `/` as URLs are. Through `Character`s and Foundation's percent decoding it was 3 % of a
+    /// 1,000-page build.
     public static func classify(_ destination: String, fromContentPath page: String) -> LinkTarget {
-        if destination.hasPrefix("#") { return .anchor(String(destination.dropFirst()).removingPercentEncoding ?? "") }
+        if destination.hasPrefix("#") { return .anchor(percentDecoded(destination.dropFirst()) ?? "") }
         if destination.hasPrefix("//") || hasScheme(destination) { return .external }
         if destination.hasPrefix("/") { return .absolutePath }
         var pathPart = Substring(destination)
         var anchor: String?
-        if let hash = pathPart.firstIndex(of: "#") {
-            anchor = String(pathPart[pathPart.index(after: hash)...]).removingPercentEncoding
+        if let hash = pathPart.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            anchor = percentDecoded(pathPart[pathPart.utf8.index(after: hash)...])
             pathPart = pathPart[..<hash]
         }
-        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
-        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+        if let query = pathPart.utf8.firstIndex(of: UInt8(ascii: "?")) { pathPart = pathPart[..<query] }
+        let decoded = percentDecoded(pathPart) ?? String(pathPart)
         if decoded.isEmpty { return .anchor(anchor ?? "") }
-        var components = page.split(separator: "/").dropLast().map(String.init)
-        for component in decoded.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
+        var components = page.utf8.split(separator: UInt8(ascii: "/")).dropLast().map { String(Substring($0)) }
+        for component in decoded.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            switch Substring(component) {
             case ".": continue
             case "..":
                 guard !components.isEmpty else { return .outsideContent }
                 components.removeLast()
-            default: components.append(String(component))
+            default: components.append(String(Substring(component)))
             }
         }
         let resolved = components.joined(separator: "/")
         if resolved.hasSuffix(".md") { return .page(contentPath: resolved, anchor: anchor) }
         return .asset(contentPath: resolved)
+    }
+
+    /// `removingPercentEncoding`, which is the text itself when it holds no `%` (nil when a `%`
+    /// does not start a valid escape).
+    static func percentDecoded(_ text: Substring) -> String? {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : String(text)
     }
 
     /// `scheme:` as RFC 3986 defines it: a letter, then letters, digits, `+`, `-` or `.`, then `:`.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RapportCore
 
@@ -18,6 +19,48 @@ import Testing
     ])
     func classify(_ destination: String, _ page: String, _ expected: LinkTarget) {
         #expect(LinkResolver.classify(destination, fromContentPath: page) == expected)
+    }
+
+    /// `classify` as first written, through `Character`s and Foundation's percent decoding.
+    static func plainClassify(_ destination: String, fromContentPath page: String) -> LinkTarget {
+        if destination.hasPrefix("#") { return .anchor(String(destination.dropFirst()).removingPercentEncoding ?? "") }
+        if destination.hasPrefix("//") || LinkResolver.hasScheme(destination) { return .external }
+        if destination.hasPrefix("/") { return .absolutePath }
+        var pathPart = Substring(destination)
+        var anchor: String?
+        if let hash = pathPart.firstIndex(of: "#") {
+            anchor = String(pathPart[pathPart.index(after: hash)...]).removingPercentEncoding
+            pathPart = pathPart[..<hash]
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+        if decoded.isEmpty { return .anchor(anchor ?? "") }
+        var components = page.split(separator: "/").dropLast().map(String.init)
+        for component in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return .outsideContent }
+                components.removeLast()
+            default: components.append(String(component))
+            }
+        }
+        let resolved = components.joined(separator: "/")
+        return resolved.hasSuffix(".md") ? .page(contentPath: resolved, anchor: anchor) : .asset(contentPath: resolved)
+    }
+
+    /// Destinations built from the pieces that matter (separators, dots, escapes valid and not,
+    /// Danish letters), from pages at several depths.
+    @Test func classifiesLikeTheCharacterWalk() {
+        let pieces = ["/", "..", ".", "#", "?", "%20", "%C3%A6", "%zz", "%", "side", "æø", ".md", "a", "x=1", "//", "https:"]
+        let pages = ["index.md", "kapitler/a.md", "projekter/vejle/b.md"]
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<5000 {
+            let destination = (0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let page = pages.randomElement(using: &generator)!
+            #expect(LinkResolver.classify(destination, fromContentPath: page) == Self.plainClassify(destination, fromContentPath: page),
+                    "\(destination) from \(page)")
+        }
     }
 
     @Test func rewritesPagesAndAssetsUnderTheBasePath() {
