@@ -16,14 +16,18 @@ public enum TextWrap {
     /// gets exactly the value a new sum over the longer text would give.
     private static func ems(_ text: String, from start: Double = 0) -> Double {
         var ems = start
-        // ASCII without CR: every byte is one Character (only CR LF joins two), so the table is
-        // indexed by byte without the cost of finding Character boundaries.
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
-            for byte in text.utf8 {
-                ems += asciiAdvances[Int(byte)]
-            }
-            return ems
+        // Standalone scalars (all Danish text): one scalar is one Character, and Latin scalars are
+        // looked up by number – finding Character boundaries and hashing Characters was most of
+        // the cost of laying out a chart.
+        for scalar in text.unicodeScalars {
+            guard scalar.isStandaloneCharacter else { return characterEms(text, from: start) }
+            ems += scalar.value < 0x180 ? latinAdvances[Int(scalar.value)] : advance(Character(scalar))
         }
+        return ems
+    }
+
+    private static func characterEms(_ text: String, from start: Double) -> Double {
+        var ems = start
         for character in text {
             ems += advance(character)
         }
@@ -52,28 +56,27 @@ public enum TextWrap {
 
     /// Advance width of one character in em; characters not in the table get a generous default.
     static func advance(_ character: Character) -> Double {
-        if let ascii = character.asciiValue { return asciiAdvances[Int(ascii)] }
-        return advances[character] ?? (character.isUppercase ? 0.80 : 0.66)
+        advances[character] ?? (character.isUppercase ? 0.80 : 0.66)
     }
 
-    /// The same widths for ASCII by index: hashing a `Character` per letter was most of the cost
-    /// of laying out a chart.
-    private static let asciiAdvances: [Double] = (0..<128).map { value in
-        let character = Character(Unicode.Scalar(UInt8(value)))
-        return advances[character] ?? (character.isUppercase ? 0.80 : 0.66)
+    private static let spaceAdvance = advance(" ")
+
+    /// The same widths for U+0000…U+017F by scalar value.
+    private static let latinAdvances: [Double] = (0..<0x180).map { value in
+        advance(Character(Unicode.Scalar(UInt32(value))!))
     }
 
     /// Splits `text` into lines no wider than `maxWidth`, breaking between words. A word wider than
     /// a whole line is broken between characters (rare in Danish survey text, but a long compound
     /// must not overflow into the bars).
     public static func lines(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false) -> [String] {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        let words = splitWords(text)
         var lines: [String] = []
         var current = ""
         // The line so far is measured once, not again for every word added to it.
         var currentEms = 0.0
         for word in words {
-            let candidateEms = current.isEmpty ? ems(word) : ems(word, from: currentEms + advance(" "))
+            let candidateEms = current.isEmpty ? ems(word) : ems(word, from: currentEms + spaceAdvance)
             if scaled(candidateEms, fontSize: fontSize, bold: bold) <= maxWidth {
                 current = current.isEmpty ? word : current + " " + word
                 currentEms = candidateEms
@@ -89,6 +92,16 @@ public enum TextWrap {
         }
         if !current.isEmpty { lines.append(current) }
         return lines.isEmpty ? [""] : lines
+    }
+
+    /// The words of `text`, split at spaces, line feeds and tabs; by byte when every scalar is a
+    /// Character of its own (the same split, without finding Character boundaries).
+    private static func splitWords(_ text: String) -> [String] {
+        if text.unicodeScalars.allSatisfy(\.isStandaloneCharacter) {
+            return text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") })
+                .map { String(Substring($0)) }
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
     }
 
     /// Pieces of `word` that each fit `maxWidth` (at least one character per piece).

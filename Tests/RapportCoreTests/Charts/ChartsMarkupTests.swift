@@ -49,7 +49,7 @@ import Testing
 
     /// The fast paths (ASCII by byte, a line's width carried from word to word) give exactly the
     /// numbers of the plain definitions: a sum of Character advances, a line measured whole.
-    @Test(arguments: ["Ledelsen bakker op om arbejdet", "Børnene trives bedre i de mindre grupper", "a\r\nb", "e\u{301}tape", "",
+    @Test(arguments: ["Ledelsen bakker op om arbejdet", "Børnene trives bedre i de mindre grupper", "a\r\nb", "e\u{301}tape", "", "Æble – ‘citat’ «ø» İ\tÖl\nß",
                       "Forvaltningens mål med at indføre det nye pædagogiske tiltag er for høje/urealistiske", "x" + String(repeating: "W", count: 80)])
     func measuringAgreesWithThePlainDefinitions(_ text: String) {
         var ems = 0.0
@@ -69,6 +69,21 @@ import Testing
             }
             if !current.isEmpty { expected.append(current) }
             #expect(TextWrap.lines(text, maxWidth: maxWidth, fontSize: 13) == (expected.isEmpty ? [""] : expected), "\(maxWidth)")
+        }
+    }
+
+    /// The scalar walk against the sum of Character advances, for every scalar up to U+2FFF
+    /// between Danish letters (combining marks and CR join a neighbour into one Character).
+    @Test func measuringByScalarAgreesWithCharactersForEveryScalar() {
+        for value in UInt32(0)...0x2FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "æ\(scalar)\nÅ \(scalar)"
+            var ems = 0.0
+            for character in text { ems += TextWrap.advance(character) }
+            #expect(TextWrap.width(text, fontSize: 13) == ems * 13, "U+\(String(value, radix: 16))")
+            #expect(TextWrap.lines(text, maxWidth: 1000, fontSize: 13)
+                    == [text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")],
+                    "U+\(String(value, radix: 16))")
         }
     }
 
