@@ -10,7 +10,7 @@ public struct MarkdownRenderer: Sendable {
     /// Debian's cmark-gfm 0.29.0.gfm.6 keeps the inline parser's table of special characters in a
     /// process-wide static that `cmark_parser_finish` rewrites for the attached extensions, so two
     /// parsers finishing at once corrupt each other's output (measured: see the concurrency test).
-    /// Parsing is therefore serialised process-wide; walking and rendering run in parallel.
+    /// `finish` is therefore serialised process-wide; feeding, walking and rendering run in parallel.
     private static let parseLock = Mutex(())
 
     /// `cmark_gfm_core_extensions_ensure_registered` must run once, before any parser exists.
@@ -62,27 +62,37 @@ public struct MarkdownRenderer: Sendable {
         var extensions: UnsafeMutablePointer<cmark_llist>?
     }
 
+    /// Only `cmark_parser_finish` runs under the lock: feeding builds the block tree from the
+    /// parser's own state, and the shared table is used by the inline pass that `finish` runs.
+    /// (With the whole parse under the lock, the Markdown stage of a 10,000-page build waited on
+    /// it for most of its time.)
     private func parse(_ markdown: Substring) -> ParsedDocument? {
         var markdown = markdown
-        markdown.makeContiguousUTF8()  // any copy happens before the lock, not while others wait
-        return Self.parseLock.withLock { _ -> ParsedDocument? in
-            guard let parser = cmark_parser_new(Self.parseOptions) else { return nil }
-            defer { cmark_parser_free(parser) }
-            var extensions: UnsafeMutablePointer<cmark_llist>?
-            for name in Self.extensionNames {
-                guard let syntaxExtension = cmark_find_syntax_extension(name) else { continue }
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-                extensions = cmark_llist_append(cmark_get_default_mem_allocator(), extensions, UnsafeMutableRawPointer(syntaxExtension))
-            }
-            markdown.withUTF8 { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
-            guard let root = cmark_parser_finish(parser) else {
-                cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
-                return nil
-            }
-            return ParsedDocument(root: root, extensions: extensions)
+        markdown.makeContiguousUTF8()
+        guard let parser = cmark_parser_new(Self.parseOptions) else { return nil }
+        defer { cmark_parser_free(parser) }
+        var extensions: UnsafeMutablePointer<cmark_llist>?
+        for name in Self.extensionNames {
+            guard let syntaxExtension = cmark_find_syntax_extension(name) else { continue }
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            extensions = cmark_llist_append(cmark_get_default_mem_allocator(), extensions, UnsafeMutableRawPointer(syntaxExtension))
         }
+        markdown.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let handle = CNode(parser)
+        guard let root = Self.parseLock.withLock({ _ in cmark_parser_finish(handle.pointer).map(CNode.init) })?.pointer else {
+            cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
+            return nil
+        }
+        return ParsedDocument(root: root, extensions: extensions)
+    }
+
+    /// A parser or node handed into the lock and back. Only the calling thread uses it; the
+    /// wrapper tells the compiler so (C pointers are not `Sendable`).
+    private struct CNode: @unchecked Sendable {
+        let pointer: OpaquePointer
+        init(_ pointer: OpaquePointer) { self.pointer = pointer }
     }
 
     /// cmark-gfm writes a few fixed English and unlabelled bits; pages are Danish and every control
