@@ -33,7 +33,7 @@ public struct Slugger: Sendable {
         } else {
             for character in text.lowercased() { slug.append(character) }
         }
-        return slug.text.isEmpty ? "afsnit" : slug.text
+        return slug.isEmpty ? "afsnit" : slug.text
     }
 
     /// The slug for the next heading with this text, unique within the page.
@@ -54,10 +54,14 @@ public struct Slugger: Sendable {
     }
 }
 
-/// Builds a slug: letters and digits kept, every other run of characters one dash.
+/// Builds a slug: letters and digits kept, every other run of characters one dash. Collected as
+/// bytes (a slug is ASCII): appending scalar by scalar to a `String` was most of the slug's cost.
 private struct SlugWriter {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var pendingDash = false
+
+    var isEmpty: Bool { bytes.isEmpty }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// An ASCII scalar, lowercased here.
     mutating func appendASCII(_ byte: UInt8) {
@@ -100,9 +104,10 @@ private struct SlugWriter {
         if piece.isEmpty { pendingDash = true }
     }
 
+    /// `scalar` is ASCII: a–z or 0–9.
     private mutating func keep(_ scalar: Unicode.Scalar) {
-        if pendingDash, !text.isEmpty { text.unicodeScalars.append("-") }
+        if pendingDash, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
         pendingDash = false
-        text.unicodeScalars.append(scalar)
+        bytes.append(UInt8(scalar.value))
     }
 }
