@@ -176,8 +176,12 @@ public struct SiteBuilder: Sendable {
 
         let (index, indexProblems) = ReferenceIndex.build(drafts)
         result.diagnostics += indexProblems
-        let siteContext = cache.assembly.context(for: site, resolver: resolver)
+        var context = cache.assembly.context(for: site, resolver: resolver)
         guard let templates = loadedTemplates else { return result }
+        let (chrome, chromeProblems) = SiteChrome.render(templates: templates, site: context, pages: site.pages)
+        context.chrome = chrome
+        result.diagnostics += chromeProblems
+        let siteContext = context
         let assets = Set(site.assets).union(site.dataFiles.keys)
         let pages = site.pages
         let tablesVisible = site.config.tablesVisible

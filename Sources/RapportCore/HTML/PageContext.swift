@@ -5,7 +5,8 @@
 /// `has_breadcrumbs`, `previous` / `next` ({title, url} or false), `nav` ([{title, url, current}]),
 /// `example_data`, `placeholder`, `chapter_number` (number or false), `project` ({kommune,
 /// focus_area, target_group, period, status, partners, has_partners, daycare, elements} or false),
-/// `element` ({number, group_title, projects, has_projects} or false), `is_home`.
+/// `element` ({number, group_title, projects, has_projects} or false), `is_home`, and
+/// `sidehoved_html` / `sidefod_html` when the templates have those fragments (`SiteChrome`).
 enum PageContext {
     /// Constant time in the number of pages: whatever depends on other pages is looked up in `site`.
     static func make(page: Page, html: String, headings: [Heading], site: SiteContext) -> [String: Any] {
@@ -22,7 +23,6 @@ enum PageContext {
         context["content_html"] = html
         context["is_home"] = page.kind == .home
         context["searchable"] = true
-        context["search_url"] = resolver.url("soeg/")
         context["example_data"] = page.metadata.exampleData
         context["placeholder"] = page.chapter?.isPlaceholder ?? false
         context["chapter_number"] = page.chapter.map { $0.number as Any } ?? false
@@ -39,9 +39,8 @@ enum PageContext {
         context["previous"] = neighbours?.previous ?? false
         context["next"] = neighbours?.next ?? false
 
-        context["nav"] = site.navigation.map { target -> [String: Any] in
-            ["title": target.title, "url": target.url, "current": target.kinds.contains(page.kind) || target.path == page.path]
-        }
+        context["nav"] = site.navigationValues(site.navigationState(of: page))
+        for (key, html) in site.chrome.values(for: page, site: site) { context[key] = html }
         context["project"] = projectValues(page, site: site) ?? false
         context["element"] = elementValues(page, site: site) ?? false
         return context

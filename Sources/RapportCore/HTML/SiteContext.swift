@@ -5,7 +5,7 @@
 /// an empty list when it does not apply, so `{{#project}}…{{/project}}` is always safe to write.
 ///
 /// Site keys: `site_title`, `site_subtitle`, `organisation`, `footer_text`, `accessibility_url`,
-/// `base_url`, `assets_url`, `home_url`, `chapters`, `projects`, `elements`, `element_groups`,
+/// `base_url`, `assets_url`, `home_url`, `search_url`, `chapters`, `projects`, `elements`, `element_groups`,
 /// `matrix_header`, `matrix_rows`, `filter_kommuner`, `filter_focus_areas`, `project_count`,
 /// `chapter_count`, `element_count`, `kommune_count` (distinct kommuner), and the section entrances `chapters_url`, `projects_url`,
 /// `elements_url` (the index page's URL, or `false` when the site has no such section),
@@ -26,6 +26,8 @@ struct SiteContext: @unchecked Sendable {
     let breadcrumbs: [PageKind: [[String: Any]]]
     let projectElements: [String: [[String: Any]]]
     let elementProjects: [Int: [[String: Any]]]
+    /// The shared header and footer, rendered once the templates are known (`SiteChrome`).
+    var chrome = SiteChrome.none
 
     /// Links to the previous and next page of the same kind, `false` at either end.
     struct Neighbours {
@@ -133,7 +135,7 @@ struct SiteContext: @unchecked Sendable {
             "site_title": config.title, "site_subtitle": orFalse(config.subtitle), "organisation": config.organisation,
             "footer_text": orFalse(config.footer), "accessibility_url": statement, "base_url": resolver.basePath,
             "canonical_base": config.canonicalBase,
-            "assets_url": resolver.url("assets/"), "home_url": resolver.url(""),
+            "assets_url": resolver.url("assets/"), "home_url": resolver.url(""), "search_url": resolver.url("soeg/"),
             "chapters": chapters, "projects": projects, "elements": elements, "element_groups": groups,
             "matrix_header": matrixHeader, "matrix_rows": matrixRows,
             "filter_kommuner": kommuner, "filter_focus_areas": focusAreas,
@@ -181,6 +183,16 @@ struct SiteContext: @unchecked Sendable {
             breadcrumbs[kind] = [home, parent.flatMap { parent in pages.first { $0.kind == parent }.map(link) }].compactMap { $0 }
         }
         self.breadcrumbs = breadcrumbs
+    }
+
+    /// Which main-menu entries are current on `page` (`aria-current`): its section, or itself.
+    func navigationState(of page: Page) -> [Bool] {
+        navigation.map { $0.kinds.contains(page.kind) || $0.path == page.path }
+    }
+
+    /// The `nav` list for a main-menu state.
+    func navigationValues(_ state: [Bool]) -> [[String: Any]] {
+        zip(navigation, state).map { target, current in ["title": target.title, "url": target.url, "current": current] }
     }
 
     /// "Indgår i 1 projekt" / "Indgår i 3 projekter": Mustache cannot choose singular or plural.

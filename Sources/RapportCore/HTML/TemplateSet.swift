@@ -59,6 +59,11 @@ public struct TemplateSet: Sendable {
         return (TemplateSet(library: MustacheLibrary(templates: templates), sources: sources, display: display), [])
     }
 
+    /// Whether the set has a template of this name (optional ones: `SiteChrome`).
+    func contains(_ name: String) -> Bool {
+        sources[name] != nil
+    }
+
     /// Renders a template with a context made of dictionaries, arrays, strings, numbers and booleans.
     public func render(_ name: String, context: [String: Any]) -> Result<String, Diagnostic> {
         let root = StrictContext(context)
