@@ -36,6 +36,21 @@ public struct Slugger: Sendable {
         return slug.isEmpty ? "afsnit" : slug.text
     }
 
+    /// The ASCII a lowercase character stands for in a slug: Danish letters as Danes write them
+    /// without æøå, accents stripped (é → e, ü → u), nothing for a character without such a form.
+    static func transliteration(_ character: Character) -> String {
+        switch character {
+        case "æ": return "ae"
+        case "ø": return "oe"
+        case "å": return "aa"
+        case "ß": return "ss"
+        default:
+            let folded = String(character).decomposedStringWithCompatibilityMapping
+                .unicodeScalars.filter { !$0.properties.isGraphemeExtend && $0.isASCII }
+            return String(String.UnicodeScalarView(folded))
+        }
+    }
+
     /// The slug for the next heading with this text, unique within the page.
     public mutating func next(_ text: String) -> String {
         let base = Self.slug(text)
@@ -82,18 +97,7 @@ private struct SlugWriter {
             }
             return
         }
-        let piece: String
-        switch character {
-        case "æ": piece = "ae"
-        case "ø": piece = "oe"
-        case "å": piece = "aa"
-        case "ß": piece = "ss"
-        default:
-            // Strip accents: é → e, ü → u.
-            let folded = String(character).decomposedStringWithCompatibilityMapping
-                .unicodeScalars.filter { !$0.properties.isGraphemeExtend && $0.isASCII }
-            piece = String(String.UnicodeScalarView(folded))
-        }
+        let piece = Slugger.transliteration(character)
         for scalar in piece.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 keep(scalar)

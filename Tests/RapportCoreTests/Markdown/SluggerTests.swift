@@ -21,23 +21,13 @@ import Testing
         #expect(["Mål", "Mål", "Mål-2", "Mål"].map { slugger.next($0) } == ["maal", "maal-2", "maal-2-2", "maal-3"])
     }
 
-    /// The slug as first written (lowercase the text, then one `Character` at a time): the
-    /// scalar walk must give the same slug for every text.
+    /// The slug as first written (lowercase the text, then one `Character` at a time, each
+    /// transliterated): the scalar walk must give the same slug for every text.
     static func plainSlug(_ text: String) -> String {
         var out = ""
         var pendingDash = false
         for character in text.lowercased() {
-            let piece: String
-            switch character {
-            case "æ": piece = "ae"
-            case "ø": piece = "oe"
-            case "å": piece = "aa"
-            case "ß": piece = "ss"
-            default:
-                let folded = String(character).decomposedStringWithCompatibilityMapping
-                    .unicodeScalars.filter { !$0.properties.isGraphemeExtend && $0.isASCII }
-                piece = String(String.UnicodeScalarView(folded))
-            }
+            let piece = Slugger.transliteration(character)
             for scalar in piece.unicodeScalars {
                 if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                     if pendingDash, !out.isEmpty { out.append("-") }
