@@ -33,11 +33,14 @@ struct SiteChrome: Sendable {
             }
         }
         if templates.contains(headerTemplate) {
-            for state in Set(pages.map(site.navigationState)) {
+            let states = Set(pages.map(site.navigationState))
+            for state in states {
                 switch chrome.fragment(headerTemplate, state: state, site: site) {
                 case .success(let html): chrome.headers[state] = html
                 case .failure(let problem):
-                    // The same problem in every state: report it once; pages get an empty header.
+                    // The same problem in every state: reported once; every page gets an empty
+                    // header rather than rendering the failing fragment again.
+                    for state in states { chrome.headers[state] = "" }
                     return (chrome, problems + [problem])
                 }
             }
