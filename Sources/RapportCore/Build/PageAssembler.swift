@@ -13,30 +13,31 @@ struct PageAssembler {
         var diagnostics = index.checkLinks(of: draft, at: position, pages: pages, assets: assets)
         let page = draft.page
         let resolver = site.resolver
-        let html = Placeholder.fill(draft.markdown.html) { kind, number in
+        let html = Placeholder.fill(draft.markdown.html) { kind, number, out in
             switch kind {
             case .figure:
-                guard number < draft.figures.count, let figure = draft.figures[number] else { return "" }
+                guard number < draft.figures.count, let figure = draft.figures[number] else { return true }
                 let context = FigureRenderContext(
                     label: index.figureLabels[position][number],
                     exampleData: figure.spec.exampleData ?? page.metadata.exampleData,
                     csvHref: resolver.url("figurer/\(figure.spec.id).csv"),
                     tablesVisible: tablesVisible)
-                return FigureRenderer.html(spec: figure.spec, data: figure.data, context: context)
+                MarkupWriter.append(to: &out) {
+                    FigureRenderer.write(spec: figure.spec, data: figure.data, context: context, to: $0)
+                }
             case .crossReference:
-                guard number < draft.markdown.crossReferences.count else { return nil }
+                guard number < draft.markdown.crossReferences.count else { return false }
                 switch index.crossReference(draft.markdown.crossReferences[number], fromPage: position,
                                             urlOfPage: { resolver.url(pages[$0].path) },
                                             titleOfPage: { pages[$0].metadata.title }) {
-                case .success(let link): return link
-                case .failure(let diagnostic):
-                    diagnostics.append(diagnostic)
-                    return ""
+                case .success(let link): out.append(utf8: link)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
                 }
             case .tableLabel:
-                guard number < index.tableLabels[position].count else { return nil }
-                return HTMLEscaping.escape(index.tableLabels[position][number])
+                guard number < index.tableLabels[position].count else { return false }
+                out.append(utf8: HTMLEscaping.escape(index.tableLabels[position][number]))
             }
+            return true
         }
         let context = PageContext.make(page: page, html: html,
                                        headings: draft.markdown.headings, site: site)

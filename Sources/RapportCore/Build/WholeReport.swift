@@ -109,24 +109,30 @@ struct WholeReport {
         let page = draft.page
         let resolver = site.resolver
         let prefix = Self.sectionID(page)
-        let html = Placeholder.fill(draft.markdown.html) { kind, number in
+        let html = Placeholder.fill(draft.markdown.html) { kind, number, out in
             switch kind {
             case .figure:
-                guard number < draft.figures.count, let figure = draft.figures[number] else { return "" }
+                guard number < draft.figures.count, let figure = draft.figures[number] else { return true }
                 let context = FigureRenderContext(label: figureLabels[figure.spec.id] ?? "Figur",
                                                   exampleData: figure.spec.exampleData ?? page.metadata.exampleData,
                                                   csvHref: resolver.url("figurer/\(figure.spec.id).csv"), tablesVisible: tablesVisible)
-                return FigureRenderer.html(spec: figure.spec, data: figure.data, context: context)
+                MarkupWriter.append(to: &out) {
+                    FigureRenderer.write(spec: figure.spec, data: figure.data, context: context, to: $0)
+                }
+                return true
             case .crossReference:
-                guard number < draft.markdown.crossReferences.count else { return nil }
+                guard number < draft.markdown.crossReferences.count else { return false }
                 let reference = draft.markdown.crossReferences[number]
                 let label = reference.kind == .figure ? figureLabels[reference.id] : tableLabels[reference.id]
                 // Unknown ids were reported for the page itself; here they are simply left out.
-                guard let label else { return "" }
-                return "<a class=\"krydshenvisning\" href=\"#\(reference.kind.rawValue)-\(HTMLEscaping.escape(reference.id))\">\(label)</a>"
+                guard let label else { return true }
+                out.append(utf8: "<a class=\"krydshenvisning\" href=\"#\(reference.kind.rawValue)-\(HTMLEscaping.escape(reference.id))\">\(label)</a>")
+                return true
             case .tableLabel:
-                guard number < draft.markdown.tables.count else { return nil }
-                return tableLabels[draft.markdown.tables[number].id].map(HTMLEscaping.escape)
+                guard number < draft.markdown.tables.count,
+                      let label = tableLabels[draft.markdown.tables[number].id] else { return false }
+                out.append(utf8: HTMLEscaping.escape(label))
+                return true
             }
         }
         var out = "<section class=\"rapportafsnit\" id=\"\(prefix)\" aria-labelledby=\"\(prefix)-titel\">\n"

@@ -94,40 +94,40 @@ struct ColumnLayout: Sendable, Hashable {
 
     var plotBottom: Double { plotTop + Self.plotHeight }
 
-    var nodes: [MarkupNode] {
+    func write(to writer: MarkupWriter) {
         let small = ChartStyle.smallFontSize
-        var axis: [MarkupNode] = [.text([axisTitle], x: 0, y: axisTitleBaseline, fontSize: small, bold: true)]
-        for point in 1...points {
-            let y = Self.y(for: Double(point), points: points, plotTop: plotTop)
-            axis.append(.line(x1: plotX, y1: y, x2: width, y2: y, opacity: point == 1 ? "0.6" : ChartStyle.gridOpacity))
-            axis.append(.text([String(point)], x: plotX - 8, y: y + 4, anchor: .end, fontSize: small))
+        legend?.write(to: writer)
+        writer.element("g", ["class": "figur-akse"]) {
+            writer.text(axisTitle, x: 0, y: axisTitleBaseline, fontSize: small, bold: true)
+            for point in 1...points {
+                let y = Self.y(for: Double(point), points: points, plotTop: plotTop)
+                writer.line(x1: plotX, y1: y, x2: width, y2: y, opacity: point == 1 ? "0.6" : ChartStyle.gridOpacity)
+                writer.text(String(point), x: plotX - 8, y: y + 4, anchor: .end, fontSize: small)
+            }
         }
-        var result: [MarkupNode] = []
-        if let legend { result.append(legend.node) }
-        result.append(.el("g", ["class": "figur-akse"], axis))
-        result += groups.map(node(for:))
-        return result
+        for group in groups { write(group, to: writer) }
     }
 
-    private func node(for group: Group) -> MarkupNode {
+    private func write(_ group: Group, to writer: MarkupWriter) {
         let small = ChartStyle.smallFontSize
-        var children: [MarkupNode] = []
+        writer.start("g")
         for column in group.columns {
             guard let value = column.value else { continue }
             let x = column.centerX - column.width / 2
             if let mean = value.mean {
-                let name = column.series.isEmpty ? group.name : "\(group.name), \(column.series)"
-                let tooltip = "\(name): \(DanishNumberFormat.decimal(mean)) (\(DanishNumberFormat.n(value.n)))"
-                children.append(.rect(x: x, y: column.top, width: column.width, height: plotBottom - column.top,
-                                      fill: column.color, tooltip: tooltip))
+                writer.rect(x: x, y: column.top, width: column.width, height: plotBottom - column.top, fill: column.color) {
+                    // "Ledere, 2021: 3,16 (n=71)"
+                    writer.text(group.name)
+                    if !column.series.isEmpty { writer.text(", ").text(column.series) }
+                    writer.text(": ").text(DanishNumberFormat.decimal(mean)).text(" (").text(DanishNumberFormat.n(value.n)).text(")")
+                }
             }
-            children.append(.text([DanishNumberFormat.mean(value.mean)], x: column.centerX, y: column.top - 5,
-                                  anchor: .middle, fontSize: small))
-            children.append(.text([DanishNumberFormat.n(value.n)], x: column.centerX, y: nBaseline, anchor: .middle,
-                                  fontSize: 11))
+            writer.text(DanishNumberFormat.mean(value.mean), x: column.centerX, y: column.top - 5,
+                        anchor: .middle, fontSize: small)
+            writer.text(DanishNumberFormat.n(value.n), x: column.centerX, y: nBaseline, anchor: .middle, fontSize: 11)
         }
-        children.append(.text(group.labelLines, x: group.centerX, y: labelTop + ChartStyle.lineHeight - 4,
-                              anchor: .middle, fontSize: small))
-        return .el("g", [:], children)
+        writer.text(group.labelLines, x: group.centerX, y: labelTop + ChartStyle.lineHeight - 4,
+                    anchor: .middle, fontSize: small)
+        writer.end()
     }
 }

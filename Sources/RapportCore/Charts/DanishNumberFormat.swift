@@ -10,9 +10,11 @@ public enum DanishNumberFormat {
     /// `1234` → "1234", `12345` → "12.345". Four-digit numbers are not grouped (Danish practice; and
     /// "1.234" is too easily read as a decimal in a figure).
     public static func integer(_ value: Int) -> String {
+        // Counts, percentages and n are almost always below 10,000: no sign, no grouping.
+        if value >= 0 && value < 10_000 { return String(value) }
         let digits = String(value.magnitude)
         let sign = value < 0 ? "−" : ""
-        guard digits.count > 4 else { return sign + digits }
+        guard digits.utf8.count > 4 else { return sign + digits }
         var groups: [Substring] = []
         var end = digits.endIndex
         while end > digits.startIndex {

@@ -14,15 +14,15 @@ enum FigureContent {
         }
     }
 
-    /// Width and height of the coordinate system, and the SVG content.
-    var drawing: (width: Double, height: Double, nodes: [MarkupNode]) {
+    /// Width and height of the coordinate system, and a function writing the SVG content.
+    var drawing: (width: Double, height: Double, write: (MarkupWriter) -> Void) {
         switch self {
         case .likert(let table, let rows, let spec):
             let layout = LikertLayout(summaries: rows, table: table, labelThreshold: spec.labelThreshold)
-            return (layout.width, layout.height, layout.nodes)
+            return (layout.width, layout.height, layout.write(to:))
         case .columns(let table, let categories, _):
             let layout = ColumnLayout(table: table, categories: categories)
-            return (layout.width, layout.height, layout.nodes)
+            return (layout.width, layout.height, layout.write(to:))
         }
     }
 

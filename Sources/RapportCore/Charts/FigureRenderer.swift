@@ -25,7 +25,9 @@ public struct FigureRenderContext: Sendable {
 public enum FigureRenderer {
     /// The whole `<figure>` element (an HTML fragment, not wrapped in `<p>`).
     public static func html(spec: FigureSpec, data: FigureData, context: FigureRenderContext) -> String {
-        figure(spec: spec, data: data, context: context).render()
+        let writer = MarkupWriter()
+        write(spec: spec, data: data, context: context, to: writer)
+        return writer.text
     }
 
     /// The content of the CSV download: comma-separated, UTF-8, a header row with Danish column
@@ -34,53 +36,61 @@ public enum FigureRenderer {
         FigureCSVExport.csv(spec: spec, data: data)
     }
 
-    /// The figure as a tree (tests inspect it; `html` renders it).
-    static func figure(spec: FigureSpec, data: FigureData, context: FigureRenderContext) -> MarkupNode {
+    /// Writes the `<figure>` element where the writer stands (the engine writes it straight into
+    /// the page's HTML).
+    static func write(spec: FigureSpec, data: FigureData, context: FigureRenderContext, to writer: MarkupWriter) {
         let ids = FigureIDs(figureID: spec.id)
         let content = FigureContent(spec: spec, data: data)
         let example = context.exampleData ? " (eksempeldata)" : ""
-        var captionChildren: [MarkupNode] = [
-            .el("span", ["class": "figur-nummer"], [.text(context.label + ":")]),
-            .text(" " + spec.title),
-        ]
-        if context.exampleData {
-            captionChildren.append(.el("span", ["class": "figur-eksempeldata"], [.text(example)]))
+        writer.element("figure", ["class": "figur figur-\(spec.kind.rawValue)", "id": ids.figure]) {
+            writer.element("figcaption", ["id": ids.caption]) {
+                writer.element("span", ["class": "figur-nummer"], text: context.label + ":")
+                writer.text(" " + spec.title)
+                if context.exampleData { writer.element("span", ["class": "figur-eksempeldata"], text: example) }
+            }
+            svg(content: content, ids: ids, title: "\(context.label): \(spec.title)\(example)", writer: writer)
+            tableBlock(ids: ids, visible: context.tablesVisible, writer: writer) {
+                content.writeTable(captionID: ids.table, label: context.label, title: spec.title, to: writer)
+            }
+            if let source = spec.source {
+                writer.element("p", ["class": "figur-kilde"], text: "Kilde: " + source)
+            }
+            writer.element("p", ["class": "figur-data"]) {
+                writer.element("a", ["href": context.csvHref, "download": ""], text: "Hent data (CSV)")
+            }
         }
-        var children: [MarkupNode] = [
-            .el("figcaption", ["id": ids.caption], captionChildren),
-            svg(content: content, ids: ids, title: "\(context.label): \(spec.title)\(example)"),
-            tableBlock(content.table(captionID: ids.table, label: context.label, title: spec.title), ids: ids,
-                       visible: context.tablesVisible),
-        ]
-        if let source = spec.source {
-            children.append(.el("p", ["class": "figur-kilde"], [.text("Kilde: " + source)]))
-        }
-        children.append(.el("p", ["class": "figur-data"], [
-            .el("a", ["href": context.csvHref, "download": ""], [.text("Hent data (CSV)")]),
-        ]))
-        return .el("figure", ["class": "figur figur-\(spec.kind.rawValue)", "id": ids.figure], children)
     }
 
-    private static func svg(content: FigureContent, ids: FigureIDs, title: String) -> MarkupNode {
-        let (width, height, nodes) = content.drawing
+    private static func svg(content: FigureContent, ids: FigureIDs, title: String, writer: MarkupWriter) {
+        let (width, height, drawing) = content.drawing
         let viewBox = "0 0 \(SVGNumber.format(width)) \(SVGNumber.format(height))"
-        return .el("svg", [
+        writer.element("svg", [
             "xmlns": "http://www.w3.org/2000/svg", "viewBox": viewBox, "width": "100%", "role": "img",
             "aria-labelledby": "\(ids.title) \(ids.description)", "font-family": ChartStyle.fontFamily,
             "font-size": SVGNumber.format(ChartStyle.fontSize), "class": "figur-svg",
-        ], [
-            .el("title", ["id": ids.title], [.text(title)]),
-            .el("desc", ["id": ids.description], [.text(content.summary)]),
-        ] + nodes)
+        ]) {
+            writer.element("title", ["id": ids.title], text: title)
+            writer.element("desc", ["id": ids.description], text: content.summary)
+            drawing(writer)
+        }
     }
 
     /// The data table, folded in `<details>` unless the site shows tables. The scroll wrapper is a
     /// focusable, named region so keyboard users can scroll a wide table (WCAG 2.1.1).
-    private static func tableBlock(_ table: MarkupNode, ids: FigureIDs, visible: Bool) -> MarkupNode {
-        let wrapper = MarkupNode.el("div", ["class": "figur-tabel", "role": "region", "tabindex": "0",
-                                            "aria-labelledby": ids.table], [table])
-        guard !visible else { return wrapper }
-        return .el("details", ["class": "figur-tal"], [.el("summary", [:], [.text("Se tallene som tabel")]), wrapper])
+    private static func tableBlock(ids: FigureIDs, visible: Bool, writer: MarkupWriter, table: () -> Void) {
+        if visible {
+            wrapper(ids: ids, writer: writer, table: table)
+        } else {
+            writer.element("details", ["class": "figur-tal"]) {
+                writer.element("summary", text: "Se tallene som tabel")
+                wrapper(ids: ids, writer: writer, table: table)
+            }
+        }
+    }
+
+    private static func wrapper(ids: FigureIDs, writer: MarkupWriter, table: () -> Void) {
+        writer.element("div", ["class": "figur-tabel", "role": "region", "tabindex": "0", "aria-labelledby": ids.table],
+                       table)
     }
 }
 

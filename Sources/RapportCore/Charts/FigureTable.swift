@@ -1,16 +1,18 @@
 /// The figure's numbers as an HTML table: the accessible alternative to the drawing (WCAG 1.1.1),
 /// and the place where exact counts can be read and copied.
 extension FigureContent {
-    func table(captionID: String, label: String, title: String) -> MarkupNode {
+    func writeTable(captionID: String, label: String, title: String, to writer: MarkupWriter) {
         switch self {
         case .likert(let table, let rows, _):
-            return likertTable(table, rows: rows, captionID: captionID, title: "\(label): \(title)")
+            likertTable(table, rows: rows, captionID: captionID, title: "\(label): \(title)", writer: writer)
         case .columns(let table, let categories, _):
-            return columnTable(table, categories: categories, captionID: captionID, title: "\(label): \(title)")
+            columnTable(table, categories: categories, captionID: captionID, title: "\(label): \(title)", writer: writer)
         }
     }
 
-    private func likertTable(_ table: LikertTable, rows: [LikertRowSummary], captionID: String, title: String) -> MarkupNode {
+    private func likertTable(_ table: LikertTable, rows: [LikertRowSummary], captionID: String, title: String,
+                             writer: MarkupWriter)
+    {
         let dontKnow = table.dontKnowIndex.map { table.scale[$0] }
         var note = "Procent af svarene, antal svar i parentes. Total: alle svar (n)."
         note += " Gennemsnit på skalaen 1 (\(table.points.first ?? "")) til \(table.points.count) (\(table.points.last ?? ""))"
@@ -18,20 +20,24 @@ extension FigureContent {
         var headers = ["Spørgsmål"] + table.scale + ["Total"]
         if let dontKnow { headers.append("n uden »\(dontKnow)«") }
         headers.append("Gennemsnit")
-        let body = rows.map { row -> MarkupNode in
-            var cells = zip(row.percentages, row.counts).map { percent, count in
-                Self.cell(DanishNumberFormat.percent(percent) + DanishNumberFormat.noBreakSpace + "(\(DanishNumberFormat.integer(count)))")
+        Self.table(captionID: captionID, caption: title, note: note, headers: headers, writer: writer) {
+            for row in rows {
+                writer.element("tr") {
+                    writer.element("th", ["scope": "row"], text: row.question)
+                    for (percent, count) in zip(row.percentages, row.counts) {
+                        writer.element("td", text: DanishNumberFormat.percent(percent) + DanishNumberFormat.noBreakSpace
+                            + "(\(DanishNumberFormat.integer(count)))")
+                    }
+                    writer.element("td", text: DanishNumberFormat.total(n: row.n))
+                    if dontKnow != nil { writer.element("td", text: DanishNumberFormat.integer(row.valuedN)) }
+                    writer.element("td", text: DanishNumberFormat.mean(row.mean))
+                }
             }
-            cells.append(Self.cell(DanishNumberFormat.total(n: row.n)))
-            if dontKnow != nil { cells.append(Self.cell(DanishNumberFormat.integer(row.valuedN))) }
-            cells.append(Self.cell(DanishNumberFormat.mean(row.mean)))
-            return .el("tr", [:], [Self.rowHeader(row.question)] + cells)
         }
-        return Self.table(captionID: captionID, caption: title, note: note, headers: headers, body: body)
     }
 
-    private func columnTable(_ table: ColumnTable, categories: [ColumnTable.Category], captionID: String, title: String)
-        -> MarkupNode
+    private func columnTable(_ table: ColumnTable, categories: [ColumnTable.Category], captionID: String, title: String,
+                             writer: MarkupWriter)
     {
         let note = "Gennemsnit på skalaen 1 (\(table.points.first ?? "")) til \(table.points.count) (\(table.points.last ?? "")); n: antal svar bag gennemsnittet."
         var headers = ["Kategori"]
@@ -39,34 +45,33 @@ extension FigureContent {
             let prefix = series.isEmpty ? "" : "\(series): "
             headers += [prefix + (series.isEmpty ? "Gennemsnit" : "gennemsnit"), prefix + "n"]
         }
-        let body = categories.map { category -> MarkupNode in
-            let cells = category.values.flatMap { value -> [MarkupNode] in
-                [Self.cell(value.map { DanishNumberFormat.mean($0.mean) } ?? "–"),
-                 Self.cell(value.map { DanishNumberFormat.integer($0.n) } ?? "–")]
+        Self.table(captionID: captionID, caption: title, note: note, headers: headers, writer: writer) {
+            for category in categories {
+                writer.element("tr") {
+                    writer.element("th", ["scope": "row"], text: category.name)
+                    for value in category.values {
+                        writer.element("td", text: value.map { DanishNumberFormat.mean($0.mean) } ?? "–")
+                        writer.element("td", text: value.map { DanishNumberFormat.integer($0.n) } ?? "–")
+                    }
+                }
             }
-            return .el("tr", [:], [Self.rowHeader(category.name)] + cells)
         }
-        return Self.table(captionID: captionID, caption: title, note: note, headers: headers, body: body)
     }
 
-    private static func table(captionID: String, caption: String, note: String, headers: [String], body: [MarkupNode])
-        -> MarkupNode
+    private static func table(captionID: String, caption: String, note: String, headers: [String], writer: MarkupWriter,
+                              body: () -> Void)
     {
-        .el("table", [:], [
-            .el("caption", ["id": captionID], [
-                .text(caption),
-                .el("span", ["class": "figur-tabel-note"], [.text(" " + note)]),
-            ]),
-            .el("thead", [:], [.el("tr", [:], headers.map { .el("th", ["scope": "col"], [.text($0)]) })]),
-            .el("tbody", [:], body),
-        ])
-    }
-
-    private static func rowHeader(_ text: String) -> MarkupNode {
-        .el("th", ["scope": "row"], [.text(text)])
-    }
-
-    private static func cell(_ text: String) -> MarkupNode {
-        .el("td", [:], [.text(text)])
+        writer.element("table") {
+            writer.element("caption", ["id": captionID]) {
+                writer.text(caption)
+                writer.element("span", ["class": "figur-tabel-note"], text: " " + note)
+            }
+            writer.element("thead") {
+                writer.element("tr") {
+                    for header in headers { writer.element("th", ["scope": "col"], text: header) }
+                }
+            }
+            writer.element("tbody", [:], body)
+        }
     }
 }

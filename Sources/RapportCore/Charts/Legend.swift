@@ -43,13 +43,13 @@ struct Legend: Sendable, Hashable {
         ChartStyle.swatchSize + swatchTextGap + TextWrap.width(item.label, fontSize: ChartStyle.smallFontSize)
     }
 
-    var node: MarkupNode {
-        .el("g", ["class": "figur-forklaring"], placed.flatMap { entry in
-            [
-                MarkupNode.swatch(x: entry.x, y: entry.y, fill: entry.item.color),
-                .text([entry.item.label], x: entry.x + ChartStyle.swatchSize + Self.swatchTextGap,
-                      y: entry.y + ChartStyle.swatchSize - 1.5, fontSize: ChartStyle.smallFontSize),
-            ]
-        })
+    func write(to writer: MarkupWriter) {
+        writer.element("g", ["class": "figur-forklaring"]) {
+            for entry in placed {
+                writer.swatch(x: entry.x, y: entry.y, fill: entry.item.color)
+                writer.text(entry.item.label, x: entry.x + ChartStyle.swatchSize + Self.swatchTextGap,
+                            y: entry.y + ChartStyle.swatchSize - 1.5, fontSize: ChartStyle.smallFontSize)
+            }
+        }
     }
 }

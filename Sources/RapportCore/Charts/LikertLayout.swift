@@ -3,7 +3,7 @@
 /// report, plus a legend above.
 ///
 /// Computed as plain values first (tested: rows never overlap, labels fit their segments) and only
-/// then turned into SVG nodes.
+/// then written as SVG.
 struct LikertLayout: Sendable, Hashable {
     struct Segment: Sendable, Hashable {
         var category: String
@@ -106,36 +106,39 @@ struct LikertLayout: Sendable, Hashable {
         return segments
     }
 
-    var nodes: [MarkupNode] {
+    func write(to writer: MarkupWriter) {
+        legend.write(to: writer)
         let small = ChartStyle.smallFontSize
-        let header = MarkupNode.el("g", ["class": "figur-kolonner"], [
-            .text(["Procent af svarene"], x: barX, y: headerBaseline, fontSize: small, bold: true),
-            .text(["Total"], x: totalRight, y: headerBaseline, anchor: .end, fontSize: small, bold: true),
-            .text(["Gennemsnit"], x: meanRight, y: headerBaseline, anchor: .end, fontSize: small, bold: true),
-        ])
-        return [legend.node, header] + rows.map(node(for:))
+        writer.element("g", ["class": "figur-kolonner"]) {
+            writer.text("Procent af svarene", x: barX, y: headerBaseline, fontSize: small, bold: true)
+            writer.text("Total", x: totalRight, y: headerBaseline, anchor: .end, fontSize: small, bold: true)
+            writer.text("Gennemsnit", x: meanRight, y: headerBaseline, anchor: .end, fontSize: small, bold: true)
+        }
+        for row in rows { write(row, to: writer) }
     }
 
-    private func node(for row: Row) -> MarkupNode {
+    private func write(_ row: Row, to writer: MarkupWriter) {
         let labelTop = row.top + (row.height - Double(row.labelLines.count) * ChartStyle.lineHeight) / 2
-        var children: [MarkupNode] = [
-            .text(row.labelLines, x: 0, y: labelTop + ChartStyle.lineHeight - 4),
-        ]
+        writer.start("g")
+        writer.text(row.labelLines, x: 0, y: labelTop + ChartStyle.lineHeight - 4)
         for segment in row.segments where segment.count > 0 {
-            let tooltip = "\(segment.category): \(DanishNumberFormat.percent(segment.percent)) (\(DanishNumberFormat.integer(segment.count)) svar)"
-            children.append(.rect(x: segment.x, y: row.barTop, width: segment.width, height: Self.barHeight,
-                                  fill: segment.color, stroke: .white, tooltip: tooltip))
+            writer.rect(x: segment.x, y: row.barTop, width: segment.width, height: Self.barHeight,
+                        fill: segment.color, stroke: .white) {
+                // "I høj grad: 35 % (25 svar)"
+                writer.text(segment.category).text(": ").text(DanishNumberFormat.percent(segment.percent))
+                    .text(" (").text(DanishNumberFormat.integer(segment.count)).text(" svar)")
+            }
         }
         for segment in row.segments {
             guard let label = segment.label else { continue }
-            children.append(.text([label], x: segment.x + segment.width / 2, y: row.barTop + Self.barHeight / 2 + 4.2,
-                                  anchor: .middle, fill: Palette.label(on: segment.color).description,
-                                  fontSize: ChartStyle.smallFontSize))
+            writer.text(label, x: segment.x + segment.width / 2, y: row.barTop + Self.barHeight / 2 + 4.2,
+                        anchor: .middle, fill: Palette.label(on: segment.color).description,
+                        fontSize: ChartStyle.smallFontSize)
         }
-        children.append(.text([DanishNumberFormat.total(n: row.summary.n)], x: totalRight, y: row.textBaseline, anchor: .end))
-        children.append(.text([DanishNumberFormat.mean(row.summary.mean)], x: meanRight, y: row.textBaseline, anchor: .end))
+        writer.text(DanishNumberFormat.total(n: row.summary.n), x: totalRight, y: row.textBaseline, anchor: .end)
+        writer.text(DanishNumberFormat.mean(row.summary.mean), x: meanRight, y: row.textBaseline, anchor: .end)
         // A hairline under each row leads the eye from the question across to its n and mean.
-        children.append(.line(x1: 0, y1: row.top + row.height, x2: width, y2: row.top + row.height, opacity: "0.12"))
-        return .el("g", [:], children)
+        writer.line(x1: 0, y1: row.top + row.height, x2: width, y2: row.top + row.height, opacity: "0.12")
+        writer.end()
     }
 }

@@ -20,65 +20,61 @@ enum ChartStyle {
 /// Fixed precision keeps golden files stable across platforms and keeps the markup small.
 enum SVGNumber {
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let hundredths = Int((value * 100).rounded())
-        if hundredths == 0 { return "0" }
-        // Written right to left into a stack buffer: the result (at most 15 bytes for any chart
-        // coordinate) is a small string without heap storage. Concatenating pieces cost ~700
-        // instructions per number, and a chart has hundreds of numbers.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var position = buffer.count
-            func put(_ byte: UInt8) {
-                position -= 1
-                buffer[position] = byte
-            }
-            func digit(_ value: UInt) -> UInt8 { UInt8(ascii: "0") + UInt8(value) }
-            var whole = hundredths.magnitude / 100
-            let fraction = hundredths.magnitude % 100
-            if fraction % 10 != 0 {
-                put(digit(fraction % 10))
-                put(digit(fraction / 10))
-                put(UInt8(ascii: "."))
-            } else if fraction != 0 {
-                put(digit(fraction / 10))
-                put(UInt8(ascii: "."))
-            }
-            repeat {
-                put(digit(whole % 10))
-                whole /= 10
-            } while whole > 0
-            if hundredths < 0 { put(UInt8(ascii: "-")) }
-            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
-        }
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `format(value)` appended to UTF-8 bytes, digit by digit: a chart writes hundreds of numbers,
+    /// and building each as a string (even a small one in a stack buffer) cost ~300 instructions.
+    static func append(_ value: Double, to bytes: inout [UInt8]) {
+        let hundredths = value.isFinite ? Int((value * 100).rounded()) : 0
+        if hundredths < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(hundredths.magnitude / 100, to: &bytes)
+        let fraction = hundredths.magnitude % 100
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+        if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+    }
+
+    private static func appendDigits(_ value: UInt, to bytes: inout [UInt8]) {
+        if value >= 10 { appendDigits(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
 
-extension MarkupNode {
+extension MarkupWriter {
     /// A rectangle filled with `fill`, optionally outlined (white between Likert segments, so they are
-    /// told apart without colour; grey around light swatches). `tooltip` becomes a `<title>` child,
-    /// which browsers show on hover: the exact numbers for mouse users, without JavaScript.
-    static func rect(x: Double, y: Double, width: Double, height: Double, fill: RGBColor, stroke: RGBColor? = nil,
-                     strokeWidth: Double = 1, tooltip: String? = nil) -> MarkupNode
-    {
-        var attributes = [
-            Attribute("x", SVGNumber.format(x)), Attribute("y", SVGNumber.format(y)),
-            Attribute("width", SVGNumber.format(max(width, 0))), Attribute("height", SVGNumber.format(max(height, 0))),
-            Attribute("fill", fill.description),
-        ]
-        if let stroke {
-            attributes.append(Attribute("stroke", stroke.description))
-            attributes.append(Attribute("stroke-width", SVGNumber.format(strokeWidth)))
-        }
-        return .element("rect", attributes: attributes, children: tooltip.map { [.el("title", [:], [.text($0)])] } ?? [])
+    /// told apart without colour; grey around light swatches).
+    func rect(x: Double, y: Double, width: Double, height: Double, fill: RGBColor, stroke: RGBColor? = nil) {
+        startRect(x: x, y: y, width: width, height: height, fill: fill, stroke: stroke)
+        end()
     }
 
-    static func line(x1: Double, y1: Double, x2: Double, y2: Double, opacity: String = ChartStyle.gridOpacity)
-        -> MarkupNode
+    /// A rectangle with a tooltip: what `tooltip` writes becomes a `<title>` child, which browsers
+    /// show on hover – the exact numbers for mouse users, without JavaScript. (Written in pieces
+    /// rather than as one interpolated string: one tooltip per bar segment adds up.)
+    func rect(x: Double, y: Double, width: Double, height: Double, fill: RGBColor, stroke: RGBColor? = nil,
+              tooltip: () -> Void)
     {
-        .el("line", [
-            "x1": SVGNumber.format(x1), "y1": SVGNumber.format(y1), "x2": SVGNumber.format(x2),
-            "y2": SVGNumber.format(y2), "stroke": ChartStyle.textFill, "stroke-opacity": opacity,
-        ])
+        startRect(x: x, y: y, width: width, height: height, fill: fill, stroke: stroke)
+        start("title")
+        tooltip()
+        end()
+        end()
+    }
+
+    private func startRect(x: Double, y: Double, width: Double, height: Double, fill: RGBColor, stroke: RGBColor?) {
+        start("rect").attribute("x", x).attribute("y", y)
+            .attribute("width", max(width, 0)).attribute("height", max(height, 0)).attribute("fill", fill)
+        if let stroke { attribute("stroke", stroke).attribute("stroke-width", 1.0) }
+    }
+
+    func line(x1: Double, y1: Double, x2: Double, y2: Double, opacity: String = ChartStyle.gridOpacity) {
+        start("line").attribute("x1", x1).attribute("y1", y1).attribute("x2", x2).attribute("y2", y2)
+            .attribute("stroke", ChartStyle.textFill).attribute("stroke-opacity", opacity)
+        end()
     }
 
     enum Anchor: String {
@@ -87,26 +83,40 @@ extension MarkupNode {
 
     /// A text of one or more lines; `y` is the first line's baseline. Lines become `<tspan>`s, which
     /// screen readers never see (the SVG is one image to them) but sighted readers need.
-    static func text(_ lines: [String], x: Double, y: Double, anchor: Anchor = .start, fill: String = ChartStyle.textFill,
-                     fontSize: Double? = nil, bold: Bool = false, lineHeight: Double = ChartStyle.lineHeight) -> MarkupNode
+    func text(_ lines: [String], x: Double, y: Double, anchor: Anchor = .start, fill: String = ChartStyle.textFill,
+              fontSize: Double? = nil, bold: Bool = false, lineHeight: Double = ChartStyle.lineHeight)
     {
-        var attributes = [Attribute("x", SVGNumber.format(x)), Attribute("y", SVGNumber.format(y))]
-        if anchor != .start { attributes.append(Attribute("text-anchor", anchor.rawValue)) }
-        attributes.append(Attribute("fill", fill))
-        if let fontSize { attributes.append(Attribute("font-size", SVGNumber.format(fontSize))) }
-        if bold { attributes.append(Attribute("font-weight", "600")) }
-        guard lines.count > 1 else {
-            return .element("text", attributes: attributes, children: [.text(lines.first ?? "")])
+        start("text").attribute("x", x).attribute("y", y)
+        if anchor != .start { attribute("text-anchor", anchor.rawValue) }
+        attribute("fill", fill)
+        if let fontSize { attribute("font-size", fontSize) }
+        if bold { attribute("font-weight", "600") }
+        if lines.count > 1 {
+            for (index, line) in lines.enumerated() {
+                start("tspan").attribute("x", x)
+                if index == 0 { attribute("dy", "0") } else { attribute("dy", lineHeight) }
+                text(line).end()
+            }
+        } else {
+            text(lines.first ?? "")
         }
-        let spans = lines.enumerated().map { index, line in
-            MarkupNode.el("tspan", ["x": SVGNumber.format(x), "dy": index == 0 ? "0" : SVGNumber.format(lineHeight)],
-                          [.text(line)])
-        }
-        return .element("text", attributes: attributes, children: spans)
+        end()
+    }
+
+    /// A one-line text (the common case, without an array).
+    func text(_ line: String, x: Double, y: Double, anchor: Anchor = .start, fill: String = ChartStyle.textFill,
+              fontSize: Double? = nil, bold: Bool = false)
+    {
+        start("text").attribute("x", x).attribute("y", y)
+        if anchor != .start { attribute("text-anchor", anchor.rawValue) }
+        attribute("fill", fill)
+        if let fontSize { attribute("font-size", fontSize) }
+        if bold { attribute("font-weight", "600") }
+        text(line).end()
     }
 
     /// A legend entry's swatch: outlined when its colour is too light to be seen on white.
-    static func swatch(x: Double, y: Double, fill: RGBColor) -> MarkupNode {
+    func swatch(x: Double, y: Double, fill: RGBColor) {
         rect(x: x, y: y, width: ChartStyle.swatchSize, height: ChartStyle.swatchSize, fill: fill,
              stroke: Palette.needsOutline(fill) ? Palette.outline : nil)
     }

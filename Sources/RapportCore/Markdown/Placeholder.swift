@@ -13,26 +13,47 @@ public enum Placeholder: String, Sendable, CaseIterable {
 
     /// Replaces every marker in one pass. `replacement` returns nil to keep a marker as it is.
     public static func fill(_ html: String, _ replacement: (Placeholder, Int) -> String?) -> String {
+        fill(html) { kind, index, out in
+            guard let text = replacement(kind, index) else { return false }
+            out.append(utf8: text)
+            return true
+        }
+    }
+
+    /// Replaces every marker in one pass, letting `write` append its replacement to a buffer of
+    /// bytes (a figure is written there, not built as a string first). `write` returns false,
+    /// having appended nothing, to keep a marker as it is.
+    ///
+    /// The result is assembled as a string from slices of `html` and the replacements, so only the
+    /// replacements' bytes are checked as UTF-8, not the whole page again (that check was a tenth of
+    /// placing a figure).
+    public static func fill(_ html: String, writing write: (Placeholder, Int, inout [UInt8]) -> Bool) -> String {
         let prefix = Array("<!--rapport:".utf8), suffix = Array("-->".utf8)
         let text = UTF8Text(html)
         guard var start = text.find(prefix, from: 0) else { return html }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count + 4096)
+        // Byte offsets into `html`; every one borders an ASCII marker, so it is a valid index.
+        let utf8 = html.utf8
+        func position(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var out = ""
+        out.reserveCapacity(text.count + 16_384)
+        var replacement: [UInt8] = []
         var copied = 0
         while true {
             let bodyStart = start + prefix.count
             guard let end = text.find(suffix, from: bodyStart) else { break }
             let parts = text.string(bodyStart..<end).split(separator: ":", maxSplits: 1)
-            if parts.count == 2, let kind = Placeholder(rawValue: String(parts[0])), let index = Int(parts[1]),
-               let filled = replacement(kind, index) {
-                out += text.bytes[copied..<start]
-                out.append(utf8: filled)
-                copied = end + suffix.count
+            if parts.count == 2, let kind = Placeholder(rawValue: String(parts[0])), let index = Int(parts[1]) {
+                replacement.removeAll(keepingCapacity: true)
+                if write(kind, index, &replacement) {
+                    out += html[position(copied)..<position(start)]
+                    out += String(decoding: replacement, as: UTF8.self)
+                    copied = end + suffix.count
+                }
             }
             guard let next = text.find(prefix, from: end + suffix.count) else { break }
             start = next
         }
-        out += text.bytes[copied...]
-        return String(decoding: out, as: UTF8.self)
+        out += html[position(copied)...]
+        return out
     }
 }

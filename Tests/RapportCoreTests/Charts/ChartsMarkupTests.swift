@@ -3,16 +3,37 @@ import Testing
 
 @Suite struct ChartsMarkupTests {
     @Test func contentIsEscapedInTextAndAttributes() {
-        let node = MarkupNode.el("p", ["title": "\"Mål\" & <b>"], [.text("A < B & 'C'")])
-        #expect(node.render() == "<p title=\"&quot;Mål&quot; &amp; &lt;b&gt;\">A &lt; B &amp; &#39;C&#39;</p>\n")
+        let writer = MarkupWriter()
+        writer.element("p", ["title": "\"Mål\" & <b>"], text: "A < B & 'C'")
+        #expect(writer.text == "<p title=\"&quot;Mål&quot; &amp; &lt;b&gt;\">A &lt; B &amp; &#39;C&#39;</p>\n")
     }
 
     @Test func emptySVGElementsSelfCloseButHTMLElementsDoNot() {
-        let node = MarkupNode.el("div", [:], [
-            .el("td"),
-            .el("svg", ["viewBox": "0 0 1 1"], [.el("rect", ["x": "0"]), .el("g", [:], [.el("line")])]),
-        ])
-        #expect(node.render() == "<div><td></td><svg viewBox=\"0 0 1 1\"><rect x=\"0\"/>\n<g><line/>\n</g>\n</svg>\n</div>")
+        let writer = MarkupWriter()
+        writer.element("div") {
+            writer.element("td")
+            writer.element("svg", ["viewBox": "0 0 1 1"]) {
+                writer.element("rect", ["x": "0"])
+                writer.element("g") { writer.element("line") }
+                writer.element("text", text: "")
+            }
+        }
+        #expect(writer.text == "<div><td></td><svg viewBox=\"0 0 1 1\"><rect x=\"0\"/>\n<g><line/>\n</g>\n<text></text>\n</svg>\n</div>")
+    }
+
+    @Test func typedAttributesWriteNumbersAndColours() {
+        let writer = MarkupWriter()
+        writer.start("svg").attribute("x", 12.345).attribute("y", -0.001).attribute("fill", RGBColor(hex: 0x2F6699))
+        writer.end()
+        #expect(writer.text == "<svg x=\"12.35\" y=\"0\" fill=\"#2f6699\"/>\n")
+        #expect(RGBColor(hex: 0x2F6699).description == "#2f6699")
+    }
+
+    /// A figure is written into a page's HTML after the bytes already there, which stay as they were.
+    @Test func appendingKeepsTheBytesBefore() {
+        var page = Array("<p>Før</p>\n".utf8)
+        MarkupWriter.append(to: &page) { $0.element("figure", text: "Figur") }
+        #expect(String(decoding: page, as: UTF8.self) == "<p>Før</p>\n<figure>Figur</figure>\n")
     }
 
     @Test(arguments: [
@@ -42,9 +63,12 @@ import Testing
     }
 
     @Test func multiLineTextUsesTspans() {
-        let text = MarkupNode.text(["Første", "Anden"], x: 10, y: 20, anchor: .end)
-        #expect(text.render() == "<text x=\"10\" y=\"20\" text-anchor=\"end\" fill=\"currentColor\"><tspan x=\"10\" dy=\"0\">Første</tspan><tspan x=\"10\" dy=\"16\">Anden</tspan></text>\n")
-        #expect(text.plainText == "FørsteAnden")
+        let writer = MarkupWriter()
+        writer.text(["Første", "Anden"], x: 10, y: 20, anchor: .end)
+        #expect(writer.text == "<text x=\"10\" y=\"20\" text-anchor=\"end\" fill=\"currentColor\"><tspan x=\"10\" dy=\"0\">Første</tspan><tspan x=\"10\" dy=\"16\">Anden</tspan></text>\n")
+        let single = MarkupWriter()
+        single.text(["Én"], x: 1.5, y: 2, fontSize: 12, bold: true)
+        #expect(single.text == "<text x=\"1.5\" y=\"2\" fill=\"currentColor\" font-size=\"12\" font-weight=\"600\">Én</text>\n")
     }
 
     /// The fast paths (ASCII by byte, a line's width carried from word to word) give exactly the

@@ -39,7 +39,9 @@ import Testing
             let visible = fill.contrast(with: .white) >= 3 || Palette.needsOutline(fill)
             #expect(visible, "\(fill)")
         }
-        let swatch = MarkupNode.swatch(x: 0, y: 0, fill: Palette.dontKnow).render()
+        let writer = MarkupWriter()
+        writer.swatch(x: 0, y: 0, fill: Palette.dontKnow)
+        let swatch = writer.text
         #expect(swatch.contains("stroke=\"\(Palette.outline)\""))
     }
 

@@ -20,6 +20,21 @@ import Testing
         }
         #expect(filled == "a[F0]b[X]c<!--rapport:nope:2-->d<!--rapport:xref:9-->")
     }
+
+    /// The byte-writing form assembles the page from slices of the input and the written bytes:
+    /// non-ASCII text around and inside the replacements survives, a kept marker stays whole.
+    @Test func writtenReplacementsKeepTheTextAroundThem() {
+        let html = "æ<!--rapport:figur:0-->ø<!--rapport:xref:1-->å🙂<!--rapport:tabel:2-->"
+        let filled = Placeholder.fill(html) { kind, index, out in
+            switch kind {
+            case .figure: out.append(contentsOf: "<figure>Ø\(index)</figure>".utf8)
+            case .crossReference: return false
+            case .tableLabel: break
+            }
+            return true
+        }
+        #expect(filled == "æ<figure>Ø0</figure>ø<!--rapport:xref:1-->å🙂")
+    }
 }
 
 @Suite struct HTMLByteEscapingTests {
