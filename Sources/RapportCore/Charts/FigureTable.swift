@@ -25,8 +25,11 @@ extension FigureContent {
                 writer.element("tr") {
                     writer.element("th", ["scope": "row"], text: row.question)
                     for (percent, count) in zip(row.percentages, row.counts) {
-                        writer.element("td", text: DanishNumberFormat.percent(percent) + DanishNumberFormat.noBreakSpace
-                            + "(\(DanishNumberFormat.integer(count)))")
+                        // "35 % (25)", written in pieces: one cell per answer category and question.
+                        writer.element("td") {
+                            writer.text(DanishNumberFormat.percent(percent)).text(DanishNumberFormat.noBreakSpace + "(")
+                                .text(DanishNumberFormat.integer(count)).text(")")
+                        }
                     }
                     writer.element("td", text: DanishNumberFormat.total(n: row.n))
                     if dontKnow != nil { writer.element("td", text: DanishNumberFormat.integer(row.valuedN)) }

@@ -19,13 +19,15 @@ import Foundation
 ///     writer.end()                                  // <rect x="12.5" fill="#…"><title>…</title></rect>
 ///     writer.element("g", ["class": "akse"]) { … }  // start, attributes, content, end
 ///
-/// The stored properties opt out of run-time exclusivity checks (`@exclusivity(unchecked)`): a
-/// writer belongs to one figure on one thread, and no method holds an access to them while calling
-/// another; the checks (a thread-local access set updated on every append) were a third of writing
-/// a chart.
+/// The bytes go into a buffer the writer owns and grows itself: appending to an `Array` costs a
+/// uniqueness and capacity check and a generic call per piece, and a chart is written in thousands
+/// of small pieces. The stored properties opt out of run-time exclusivity checks
+/// (`@exclusivity(unchecked)`): a writer belongs to one figure on one thread, and no method holds an
+/// access to them while calling another; the checks were a third of writing a chart.
 final class MarkupWriter {
-    /// The markup written so far.
-    @exclusivity(unchecked) private(set) var bytes: [UInt8]
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var count = 0
     /// Elements started and not yet ended, innermost last.
     @exclusivity(unchecked) private var openElements: [OpenElement] = []
     /// `<name attr="…"` is written but not its `>`: the element may still turn out to be empty.
@@ -38,22 +40,27 @@ final class MarkupWriter {
     }
 
     init(capacity: Int = 16_384) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
     }
 
-    /// Lets `body` write after existing bytes (a page's HTML, into which a figure is placed),
-    /// without copying them: they are moved into a writer and back.
+    deinit {
+        storage.deallocate()
+    }
+
+    /// Lets `body` write a fragment and appends it to `bytes` (a page's HTML, into which a figure
+    /// is placed).
     static func append(to bytes: inout [UInt8], _ body: (MarkupWriter) -> Void) {
-        let writer = MarkupWriter(capacity: 0)
-        swap(&writer.bytes, &bytes)
+        let writer = MarkupWriter()
         body(writer)
         precondition(writer.openElements.isEmpty, "MarkupWriter: \(writer.openElements.count) element(s) not ended")
-        swap(&writer.bytes, &bytes)
+        bytes.append(contentsOf: writer.written)
     }
 
     /// The markup as a string (tests, and callers that need text).
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: written, as: UTF8.self) }
+
+    private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 
     // MARK: Elements
 
@@ -63,7 +70,7 @@ final class MarkupWriter {
         closeStartTag()
         let inSVG = (openElements.last?.inSVG ?? false) || Self.equal(name, "svg")
         openElements.append(OpenElement(name: name, inSVG: inSVG))
-        bytes.append(UInt8(ascii: "<"))
+        append(byte: UInt8(ascii: "<"))
         append(name)
         startTagPending = true
         return self
@@ -82,10 +89,10 @@ final class MarkupWriter {
             closeStartTag()
             append("</")
             append(element.name)
-            bytes.append(UInt8(ascii: ">"))
+            append(byte: UInt8(ascii: ">"))
         }
         startTagPending = false
-        if Self.hasLineBreakAfter(element.name) { bytes.append(UInt8(ascii: "\n")) }
+        if Self.hasLineBreakAfter(element.name) { append(byte: UInt8(ascii: "\n")) }
     }
 
     /// A whole element: start, the given attributes, whatever `content` writes, end.
@@ -108,8 +115,8 @@ final class MarkupWriter {
     @discardableResult
     func attribute(_ name: StaticString, _ value: String) -> MarkupWriter {
         beginAttribute(name)
-        HTMLEscaping.appendEscaped(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(value)
+        append(byte: UInt8(ascii: "\""))
         return self
     }
 
@@ -117,16 +124,19 @@ final class MarkupWriter {
     @discardableResult
     func attribute(_ name: StaticString, _ value: Double) -> MarkupWriter {
         beginAttribute(name)
-        SVGNumber.append(value, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        reserve(SVGNumber.maximumLength)
+        count += SVGNumber.write(value, to: storage + count)
+        append(byte: UInt8(ascii: "\""))
         return self
     }
 
     @discardableResult
     func attribute(_ name: StaticString, _ color: RGBColor) -> MarkupWriter {
         beginAttribute(name)
-        color.append(to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        reserve(7)
+        color.writeHex(to: storage + count)
+        count += 7
+        append(byte: UInt8(ascii: "\""))
         return self
     }
 
@@ -136,7 +146,7 @@ final class MarkupWriter {
     @discardableResult
     func text(_ value: String) -> MarkupWriter {
         closeStartTag()
-        HTMLEscaping.appendEscaped(value, to: &bytes)
+        appendEscaped(value)
         return self
     }
 
@@ -144,19 +154,49 @@ final class MarkupWriter {
 
     private func beginAttribute(_ name: StaticString) {
         precondition(startTagPending, "MarkupWriter: attribute \(name) after the element's content")
-        bytes.append(UInt8(ascii: " "))
+        append(byte: UInt8(ascii: " "))
         append(name)
         append("=\"")
     }
 
     private func closeStartTag() {
         guard startTagPending else { return }
-        bytes.append(UInt8(ascii: ">"))
+        append(byte: UInt8(ascii: ">"))
         startTagPending = false
     }
 
     private func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        // `withUTF8Buffer`, not `utf8Start`: a one-letter name such as "g" is a Unicode-scalar
+        // literal, which has no pointer to its bytes.
+        literal.withUTF8Buffer { append($0) }
+    }
+
+    private func appendEscaped(_ text: String) {
+        HTMLEscaping.forEachEscapedRun(of: text) { append($0) }
+    }
+
+    private func append(_ run: UnsafeBufferPointer<UInt8>) {
+        guard let source = run.baseAddress else { return }
+        reserve(run.count)
+        (storage + count).update(from: source, count: run.count)
+        count += run.count
+    }
+
+    private func append(byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    /// Makes room for `extra` more bytes, doubling the buffer when it is full.
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity = grown
     }
 
     private static func equal(_ name: StaticString, _ other: StaticString) -> Bool {

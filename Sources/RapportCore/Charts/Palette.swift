@@ -22,29 +22,22 @@ public struct RGBColor: Sendable, Hashable, CustomStringConvertible {
     /// then from arrays, was 5 % and then 1 % of a build with figures.)
     public var description: String {
         String(unsafeUninitializedCapacity: 7) { bytes in
-            writeHex(into: bytes)
+            writeHex(to: bytes.baseAddress!)
             return 7
         }
     }
 
-    /// `description` appended to UTF-8 bytes.
-    func append(to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 7) { buffer in
-            writeHex(into: buffer)
-            bytes.append(contentsOf: buffer)
-        }
-    }
-
-    private func writeHex(into bytes: UnsafeMutableBufferPointer<UInt8>) {
+    /// Writes `description`'s seven bytes at `start`.
+    func writeHex(to start: UnsafeMutablePointer<UInt8>) {
         let digits: StaticString = "0123456789abcdef"
         digits.withUTF8Buffer { hex in
-            bytes[0] = UInt8(ascii: "#")
-            bytes[1] = hex[Int(red >> 4)]
-            bytes[2] = hex[Int(red & 0xF)]
-            bytes[3] = hex[Int(green >> 4)]
-            bytes[4] = hex[Int(green & 0xF)]
-            bytes[5] = hex[Int(blue >> 4)]
-            bytes[6] = hex[Int(blue & 0xF)]
+            start[0] = UInt8(ascii: "#")
+            start[1] = hex[Int(red >> 4)]
+            start[2] = hex[Int(red & 0xF)]
+            start[3] = hex[Int(green >> 4)]
+            start[4] = hex[Int(green & 0xF)]
+            start[5] = hex[Int(blue >> 4)]
+            start[6] = hex[Int(blue & 0xF)]
         }
     }
 

@@ -19,28 +19,48 @@ enum ChartStyle {
 /// Numbers in SVG attributes: at most two decimals, `.` as separator, no trailing zeros, no "-0".
 /// Fixed precision keeps golden files stable across platforms and keeps the markup small.
 enum SVGNumber {
+    /// The most bytes `write` writes (a sign, 19 digits, a point, two decimals).
+    static let maximumLength = 24
+
     static func format(_ value: Double) -> String {
-        var bytes: [UInt8] = []
-        append(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: maximumLength) { write(value, to: $0.baseAddress!) }
     }
 
-    /// `format(value)` appended to UTF-8 bytes, digit by digit: a chart writes hundreds of numbers,
-    /// and building each as a string (even a small one in a stack buffer) cost ~300 instructions.
-    static func append(_ value: Double, to bytes: inout [UInt8]) {
+    /// Writes `format(value)` at `start` (room for `maximumLength` bytes) and returns its length.
+    /// Digit by digit into the caller's memory: a chart writes hundreds of numbers, and building each
+    /// as a string first cost ~300 instructions.
+    static func write(_ value: Double, to start: UnsafeMutablePointer<UInt8>) -> Int {
         let hundredths = value.isFinite ? Int((value * 100).rounded()) : 0
-        if hundredths < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(hundredths.magnitude / 100, to: &bytes)
+        var cursor = start
+        if hundredths < 0 {
+            cursor.pointee = UInt8(ascii: "-")
+            cursor += 1
+        }
+        var whole = hundredths.magnitude / 100
+        var digits = 1
+        var rest = whole
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        cursor += digits
+        var digit = cursor
+        repeat {
+            digit -= 1
+            digit.pointee = UInt8(ascii: "0") + UInt8(whole % 10)
+            whole /= 10
+        } while whole > 0
         let fraction = hundredths.magnitude % 100
-        guard fraction != 0 else { return }
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
-        if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
-    }
-
-    private static func appendDigits(_ value: UInt, to bytes: inout [UInt8]) {
-        if value >= 10 { appendDigits(value / 10, to: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        if fraction != 0 {
+            cursor[0] = UInt8(ascii: ".")
+            cursor[1] = UInt8(ascii: "0") + UInt8(fraction / 10)
+            cursor += 2
+            if fraction % 10 != 0 {
+                cursor.pointee = UInt8(ascii: "0") + UInt8(fraction % 10)
+                cursor += 1
+            }
+        }
+        return cursor - start
     }
 }
 

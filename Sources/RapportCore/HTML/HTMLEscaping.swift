@@ -25,10 +25,11 @@ public enum HTMLEscaping {
         return out
     }
 
-    /// `escape(text)` appended to UTF-8 bytes, for writers that build large outputs byte-wise.
-    /// Runs without special characters are appended whole (one copy instead of a call per byte:
-    /// the figure markup is mostly such runs).
-    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+    /// `escape(text)` as a sequence of UTF-8 byte runs, for writers that build large outputs
+    /// byte-wise (`MarkupWriter`): runs without special characters are handed over whole (one copy
+    /// instead of a call per byte: the figure markup is mostly such runs), each special character
+    /// as its entity.
+    static func forEachEscapedRun(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
@@ -42,11 +43,11 @@ public enum HTMLEscaping {
                 case UInt8(ascii: "'"): replacement = "&#39;"
                 default: continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                if position > runStart { body(UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+                replacement.withUTF8Buffer(body)
                 runStart = position + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            if bytes.count > runStart { body(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
     }
 }

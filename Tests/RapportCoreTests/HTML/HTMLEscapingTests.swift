@@ -41,8 +41,11 @@ import Testing
     @Test(arguments: ["Læring & trivsel", "<script>alert('x')</script>", "\" onmouseover=\"x", "ingenting", "", "👩‍👩‍👧 < ÆØÅ",
                       "&", "&&", "a&", "&a", "<>\"'&", "æ'ø"])
     func byteEscapingEqualsStringEscaping(_ input: String) {
-        var bytes = Array("før:".utf8)
-        HTMLEscaping.appendEscaped(input, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == "før:" + HTMLEscaping.escape(input))
+        var runs = Array("før:".utf8)
+        HTMLEscaping.forEachEscapedRun(of: input) { runs.append(contentsOf: $0) }
+        #expect(String(decoding: runs, as: UTF8.self) == "før:" + HTMLEscaping.escape(input))
+        let writer = MarkupWriter()
+        writer.element("p", ["title": input], text: "før:" + input)
+        #expect(writer.text == "<p title=\"\(HTMLEscaping.escape(input))\">før:\(HTMLEscaping.escape(input))</p>\n")
     }
 }
