@@ -256,10 +256,13 @@ public struct SiteBuilder: Sendable {
         var folders: Set<String> = []
         for file in files {
             counts[file.path, default: 0] += 1
-            var folder = ""
-            for component in file.path.split(separator: "/").dropLast() {
-                folder += folder.isEmpty ? String(component) : "/" + component
-                folders.insert(folder)
+            // Every prefix up to a `/` is a folder; found by byte (splitting by Character and
+            // joining the parts again was most of this check).
+            let path = file.path.utf8
+            var slash = path.firstIndex(of: UInt8(ascii: "/"))
+            while let end = slash {
+                folders.insert(String(file.path[..<end]))
+                slash = path[path.index(after: end)...].firstIndex(of: UInt8(ascii: "/"))
             }
         }
         let clashing = counts.keys.filter { counts[$0, default: 0] > 1 || folders.contains($0) }.sorted()
