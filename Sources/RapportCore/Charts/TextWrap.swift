@@ -72,25 +72,26 @@ public enum TextWrap {
     public static func lines(_ text: String, maxWidth: Double, fontSize: Double, bold: Bool = false) -> [String] {
         let words = splitWords(text)
         var lines: [String] = []
-        var current = ""
-        // The line so far is measured once, not again for every word added to it.
+        // The words of the line so far, joined only when the line is complete (joining word by
+        // word built a new string per word); its width is measured once, not again per word.
+        var current: [String] = []
         var currentEms = 0.0
         for word in words {
             let candidateEms = current.isEmpty ? ems(word) : ems(word, from: currentEms + spaceAdvance)
             if scaled(candidateEms, fontSize: fontSize, bold: bold) <= maxWidth {
-                current = current.isEmpty ? word : current + " " + word
+                current.append(word)
                 currentEms = candidateEms
                 continue
             }
-            if !current.isEmpty { lines.append(current) }
-            current = ""
+            if !current.isEmpty { lines.append(current.joined(separator: " ")) }
+            current = []
             for piece in breakWord(word, maxWidth: maxWidth, fontSize: fontSize, bold: bold) {
-                if !current.isEmpty { lines.append(current) }
-                current = piece
+                if !current.isEmpty { lines.append(current.joined(separator: " ")) }
+                current = [piece]
                 currentEms = ems(piece)
             }
         }
-        if !current.isEmpty { lines.append(current) }
+        if !current.isEmpty { lines.append(current.joined(separator: " ")) }
         return lines.isEmpty ? [""] : lines
     }
 
