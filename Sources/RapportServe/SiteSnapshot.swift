@@ -88,7 +88,8 @@ struct SnapshotMaker: Sendable {
         for file in files {
             let old = current.files[file.path]
             switch file.contents {
-            case .text(let text):
+            case .text, .bytes:
+                let text = file.text ?? ""
                 newOrigins[file.path] = .text(text)
                 if let old, case .text(let previous)? = origins[file.path], previous == text {
                     snapshot.files[file.path] = old

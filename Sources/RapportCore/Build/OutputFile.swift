@@ -9,6 +9,9 @@ public struct OutputFile: Sendable, Hashable {
 
     public enum Contents: Sendable, Hashable {
         case text(String)
+        /// Text already as UTF-8 bytes: a page with figures, whose markup is placed into the
+        /// rendered page as bytes (making a `String` of it would check every byte again).
+        case bytes([UInt8])
         /// A file copied as it is (content assets, template assets).
         case copy(from: URL)
         /// Already in the staging folder: only the path is kept, so a large site is never in memory whole.
@@ -18,6 +21,20 @@ public struct OutputFile: Sendable, Hashable {
     public init(path: String, text: String) {
         self.path = path
         self.contents = .text(text)
+    }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.contents = .bytes(bytes)
+    }
+
+    /// The text of a file made in memory (`text` or `bytes`); nil for copies and written files.
+    public var text: String? {
+        switch contents {
+        case .text(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .copy, .written: nil
+        }
     }
 
     public init(path: String, contents: Contents) {

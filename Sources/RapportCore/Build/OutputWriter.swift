@@ -88,6 +88,7 @@ public struct OutputWriter: Sendable {
             try makeFolders(upTo: parentPath(of: target))
             switch file.contents {
             case .text(let text): try writeText(text, to: target)
+            case .bytes(let bytes): try bytes.withUnsafeBufferPointer { try writeBytes($0, to: target) }
             case .copy(let source): try FileManager.default.copyItem(atPath: source.path, toPath: target)
             case .written: break
             }
@@ -143,21 +144,19 @@ public struct OutputWriter: Sendable {
     /// is thrown away if anything fails and a crash mid-build leaves the old site in place anyway.
     static func writeText(_ text: String, to path: String) throws {
         var text = text
-        let written: Bool = text.withUTF8 { bytes in
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { return false }
-            defer { close(descriptor) }
-            var offset = 0
-            while offset < bytes.count {
-                let count = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
-        if !written {
-            throw WriteError(message: String(cString: strerror(errno)))
+        try text.withUTF8 { try writeBytes($0, to: path) }
+    }
+
+    static func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(message: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw WriteError(message: String(cString: strerror(errno))) }
+            offset += count
         }
     }
 

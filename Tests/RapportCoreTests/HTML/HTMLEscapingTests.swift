@@ -34,6 +34,13 @@ import Testing
             return true
         }
         #expect(filled == "æ<figure>Ø0</figure>ø<!--rapport:xref:1-->å🙂")
+        let bytes = Placeholder.fillBytes(html) { kind, index, out in
+            guard kind == .figure else { return kind == .tableLabel }
+            out.append(contentsOf: "<figure>Ø\(index)</figure>".utf8)
+            return true
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == filled)
+        #expect(Placeholder.fillBytes("ingen markører æ") { _, _, _ in true } == Array("ingen markører æ".utf8))
     }
 }
 

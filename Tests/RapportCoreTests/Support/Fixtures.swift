@@ -65,7 +65,7 @@ enum Fixtures {
     /// The text of an in-memory output file (copied assets are read from their source).
     static func text(of file: OutputFile) -> String {
         switch file.contents {
-        case .text(let text): return text
+        case .text, .bytes: return file.text ?? ""
         case .copy(let source): return (try? Data(contentsOf: source)).map { String(decoding: $0, as: UTF8.self) } ?? "<binary>"
         case .written: return "<on disk>"
         }
