@@ -27,7 +27,7 @@ public enum FigureRenderer {
     public static func html(spec: FigureSpec, data: FigureData, context: FigureRenderContext) -> String {
         let writer = MarkupWriter()
         write(spec: spec, data: data, context: context, to: writer)
-        return writer.text
+        return writer.markup
     }
 
     /// The content of the CSV download: comma-separated, UTF-8, a header row with Danish column

@@ -57,8 +57,8 @@ final class MarkupWriter {
         bytes.append(contentsOf: writer.written)
     }
 
-    /// The markup as a string (tests, and callers that need text).
-    var text: String { String(decoding: written, as: UTF8.self) }
+    /// The markup written so far, as a string (tests, and callers that need text).
+    var markup: String { String(decoding: written, as: UTF8.self) }
 
     private var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: count) }
 

@@ -5,7 +5,7 @@ import Testing
     @Test func contentIsEscapedInTextAndAttributes() {
         let writer = MarkupWriter()
         writer.element("p", ["title": "\"Mål\" & <b>"], text: "A < B & 'C'")
-        #expect(writer.text == "<p title=\"&quot;Mål&quot; &amp; &lt;b&gt;\">A &lt; B &amp; &#39;C&#39;</p>\n")
+        #expect(writer.markup == "<p title=\"&quot;Mål&quot; &amp; &lt;b&gt;\">A &lt; B &amp; &#39;C&#39;</p>\n")
     }
 
     @Test func emptySVGElementsSelfCloseButHTMLElementsDoNot() {
@@ -18,14 +18,14 @@ import Testing
                 writer.element("text", text: "")
             }
         }
-        #expect(writer.text == "<div><td></td><svg viewBox=\"0 0 1 1\"><rect x=\"0\"/>\n<g><line/>\n</g>\n<text></text>\n</svg>\n</div>")
+        #expect(writer.markup == "<div><td></td><svg viewBox=\"0 0 1 1\"><rect x=\"0\"/>\n<g><line/>\n</g>\n<text></text>\n</svg>\n</div>")
     }
 
     @Test func typedAttributesWriteNumbersAndColours() {
         let writer = MarkupWriter()
         writer.start("svg").attribute("x", 12.345).attribute("y", -0.001).attribute("fill", RGBColor(hex: 0x2F6699))
         writer.end()
-        #expect(writer.text == "<svg x=\"12.35\" y=\"0\" fill=\"#2f6699\"/>\n")
+        #expect(writer.markup == "<svg x=\"12.35\" y=\"0\" fill=\"#2f6699\"/>\n")
         #expect(RGBColor(hex: 0x2F6699).description == "#2f6699")
     }
 
@@ -65,10 +65,10 @@ import Testing
     @Test func multiLineTextUsesTspans() {
         let writer = MarkupWriter()
         writer.text(["Første", "Anden"], x: 10, y: 20, anchor: .end)
-        #expect(writer.text == "<text x=\"10\" y=\"20\" text-anchor=\"end\" fill=\"currentColor\"><tspan x=\"10\" dy=\"0\">Første</tspan><tspan x=\"10\" dy=\"16\">Anden</tspan></text>\n")
+        #expect(writer.markup == "<text x=\"10\" y=\"20\" text-anchor=\"end\" fill=\"currentColor\"><tspan x=\"10\" dy=\"0\">Første</tspan><tspan x=\"10\" dy=\"16\">Anden</tspan></text>\n")
         let single = MarkupWriter()
         single.text(["Én"], x: 1.5, y: 2, fontSize: 12, bold: true)
-        #expect(single.text == "<text x=\"1.5\" y=\"2\" fill=\"currentColor\" font-size=\"12\" font-weight=\"600\">Én</text>\n")
+        #expect(single.markup == "<text x=\"1.5\" y=\"2\" fill=\"currentColor\" font-size=\"12\" font-weight=\"600\">Én</text>\n")
     }
 
     /// The fast paths (ASCII by byte, a line's width carried from word to word) give exactly the

@@ -41,7 +41,7 @@ import Testing
         }
         let writer = MarkupWriter()
         writer.swatch(x: 0, y: 0, fill: Palette.dontKnow)
-        let swatch = writer.text
+        let swatch = writer.markup
         #expect(swatch.contains("stroke=\"\(Palette.outline)\""))
     }
 
