@@ -75,7 +75,7 @@ extension CSVTableReader {
     }
 
     private mutating func n(_ field: ChartCSV.Field) -> Int? {
-        guard field.text.allSatisfy(\.isASCIIDigitCharacter), let value = Int(field.text), value >= 1,
+        guard field.text.isASCIIDigits, let value = Int(field.text), value >= 1,
             value <= LikertTable.maximumCount
         else {
             error(field, "'\(field.text)' is not a number of answers", hint: "n is the number of answers behind the mean: a whole number ≥ 1")

@@ -93,7 +93,7 @@ struct CSVTableReader {
             error(field, "no count for '\(category)'", hint: "write 0 when nobody gave this answer")
             return nil
         }
-        guard text.allSatisfy(\.isASCIIDigitCharacter), let value = Int(text) else {
+        guard text.isASCIIDigits, let value = Int(text) else {
             let hint: String
             if text.hasPrefix("-") {
                 hint = "counts are numbers of answers and cannot be negative"

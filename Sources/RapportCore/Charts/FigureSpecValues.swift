@@ -163,6 +163,14 @@ extension FigureSpecParser {
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs (no Foundation needed).
     var trimmingSpaces: String {
+        // Most values have nothing to trim: when the first byte cannot begin a space, tab or
+        // no-break space (C2 A0) and the last cannot end one, neither the first nor the last
+        // Character is one (the Character walk below was a third of reading a Likert CSV).
+        let whole = String(self)  // free for the String values this is called on
+        if let first = whole.utf8.first, let last = whole.utf8.last,
+           first != 0x20, first != 0x09, first != 0xC2, last != 0x20, last != 0x09, last != 0xA0 {
+            return whole
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

@@ -164,4 +164,19 @@ import Testing
         #expect(csv.records[0].fields.map(\.column) == [1, 3, 7])
         #expect(csv.records[1].fields.map(\.column) == [1, 4, 6])
     }
+
+    /// The byte shortcuts of reading a CSV field agree with the Character definitions they replace.
+    @Test(arguments: ["", "0", "42", "0042", "1\u{301}", "١٢", "½", "4,5", " 7", "7 ", "\u{00A0}7\u{00A0}", "\t8\t",
+                      " \u{301}x", "x \u{301}", "Ved ikke", "æøå", "\r\n", "  ", "a\u{00A0}b"])
+    func byteShortcutsAgreeWithCharacters(_ text: String) {
+        #expect(text.isASCIIDigits == text.allSatisfy { $0.isASCII && $0.isWholeNumber })
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
+        let trimmed: String
+        if let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) {
+            trimmed = String(text[first...last])
+        } else {
+            trimmed = ""
+        }
+        #expect(text.trimmingSpaces == trimmed)
+    }
 }

@@ -36,7 +36,7 @@ enum Invariants {
               !text[dash.upperBound...].trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         let parts = location.split(separator: ":", omittingEmptySubsequences: false)
         guard let path = parts.first, !path.isEmpty, parts.count <= 3,
-              parts.dropFirst().allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }) else { return nil }
+              parts.dropFirst().allSatisfy({ !$0.isEmpty && $0.isASCIIDigits }) else { return nil }
         return (String(path), parts.count > 1 ? Int(parts[1]) : nil)
     }
 
