@@ -37,8 +37,12 @@ public enum DanishNumberFormat {
 
     /// `35` → "35 %".
     public static func percent(_ value: Int) -> String {
-        integer(value) + noBreakSpace + "%"
+        percents.indices.contains(value) ? percents[value] : integer(value) + noBreakSpace + "%"
     }
+
+    /// "0 %" … "100 %", made once: every bar segment's tooltip and every table cell prints one, and
+    /// joining a string with a no-break space each time was a tenth of writing a Likert chart.
+    private static let percents: [String] = (0...100).map { integer($0) + noBreakSpace + "%" }
 
     /// `71` → "n=71", the form the reference report uses beside its bars.
     public static func n(_ value: Int) -> String {

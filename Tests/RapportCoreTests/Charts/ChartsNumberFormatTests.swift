@@ -19,6 +19,10 @@ import Testing
 
     @Test func labels() {
         #expect(DanishNumberFormat.percent(35) == "35\(nbsp)%")
+        // The table of 0–100 and the formula beyond it agree at and around its ends.
+        for value in [-1, 0, 1, 99, 100, 101, 12_345] {
+            #expect(DanishNumberFormat.percent(value) == DanishNumberFormat.integer(value) + "\(nbsp)%")
+        }
         #expect(DanishNumberFormat.n(71) == "n=71")
         #expect(DanishNumberFormat.total(n: 71) == "100\(nbsp)(n=71)")
         #expect(DanishNumberFormat.mean(nil) == "–")
