@@ -106,11 +106,7 @@ extension MarkupWriter {
     func text(_ lines: [String], x: Double, y: Double, anchor: Anchor = .start, fill: String = ChartStyle.textFill,
               fontSize: Double? = nil, bold: Bool = false, lineHeight: Double = ChartStyle.lineHeight)
     {
-        start("text").attribute("x", x).attribute("y", y)
-        if anchor != .start { attribute("text-anchor", anchor.rawValue) }
-        attribute("fill", fill)
-        if let fontSize { attribute("font-size", fontSize) }
-        if bold { attribute("font-weight", "600") }
+        startText(x: x, y: y, anchor: anchor, fill: fill, fontSize: fontSize, bold: bold)
         if lines.count > 1 {
             for (index, line) in lines.enumerated() {
                 start("tspan").attribute("x", x)
@@ -127,12 +123,16 @@ extension MarkupWriter {
     func text(_ line: String, x: Double, y: Double, anchor: Anchor = .start, fill: String = ChartStyle.textFill,
               fontSize: Double? = nil, bold: Bool = false)
     {
+        startText(x: x, y: y, anchor: anchor, fill: fill, fontSize: fontSize, bold: bold)
+        text(line).end()
+    }
+
+    private func startText(x: Double, y: Double, anchor: Anchor, fill: String, fontSize: Double?, bold: Bool) {
         start("text").attribute("x", x).attribute("y", y)
         if anchor != .start { attribute("text-anchor", anchor.rawValue) }
         attribute("fill", fill)
         if let fontSize { attribute("font-size", fontSize) }
         if bold { attribute("font-weight", "600") }
-        text(line).end()
     }
 
     /// A legend entry's swatch: outlined when its colour is too light to be seen on white.
