@@ -53,6 +53,26 @@ enum OutputTarget: Sendable {
         let failure = OutputWriter.write(file, into: folder)
         return (OutputFile(path: file.path, contents: .written), failure)
     }
+
+    /// `place` for many files, on all cores, with each folder's files written by one thread.
+    /// Creating a file locks its folder: two threads filling `figurer/` and `data/` (10,000 files
+    /// each at one figure per page) spent most of their kernel time spinning on that lock
+    /// (`rwsem_spin_on_owner`, 19 % of a build's `perf` samples).
+    func placeAll(_ files: [OutputFile]) -> [(file: OutputFile, failure: String?)] {
+        var positionsByFolder: [Substring: [Int]] = [:]
+        for (position, file) in files.enumerated() {
+            let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) ?? file.path.startIndex
+            positionsByFolder[file.path[..<slash], default: []].append(position)
+        }
+        // Largest folders first, so that one thread is not left with the biggest at the end.
+        let groups = positionsByFolder.values.sorted { $0.count > $1.count }
+        let placed = groups.parallelMap { positions in positions.map { place(files[$0]) } }
+        var results = files.map { (file: $0, failure: String?.none) }
+        for (positions, outcomes) in zip(groups, placed) {
+            for (position, outcome) in zip(positions, outcomes) { results[position] = outcome }
+        }
+        return results
+    }
 }
 
 public struct StageTiming: Sendable {
@@ -234,7 +254,7 @@ public struct SiteBuilder: Sendable {
         let collisions = Self.collisions(result.files + extra, site: site, reader: reader)
         result.diagnostics += collisions
         if collisions.isEmpty, result.succeeded {
-            let placed = extra.parallelMap { target.place($0) }
+            let placed = target.placeAll(extra)
             result.files += placed.map(\.file)
             writeFailures += placed.compactMap(\.failure)
         } else {
