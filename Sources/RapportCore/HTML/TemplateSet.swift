@@ -161,3 +161,21 @@ struct EscapingContentType: MustacheContentType {
         MustacheContentTypes.register(EscapingContentType(), named: name)
     }
 }
+
+/// Strings and numbers render as themselves: the page contexts hold nothing else as text.
+///
+/// swift-mustache renders a value that is not `MustacheCustomRenderable` by testing it for a
+/// lambda, unwrapping it from any `Optional` and converting it with `String(describing:)` – three
+/// dynamic casts and a conversion for every `{{title}}`, ~7 % of a build's instructions. With
+/// this conformance it takes `renderText` at once; the text is the same (`String(describing:)` of a
+/// `String` is the string, of an `Int` its decimal digits), and sections behave as before
+/// (`isNull` is false, as for any other value).
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
+extension Int: @retroactive MustacheCustomRenderable {
+    public var renderText: String { String(self) }
+    public var isNull: Bool { false }
+}
