@@ -80,12 +80,13 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes one file below `folder`, creating its folders; returns what went wrong, if anything.
-    /// Safe to call from many threads at once (for the same folder too).
-    public static func write(_ file: OutputFile, into folder: URL) -> String? {
+    /// Writes one file below `folder`, creating its folders unless the caller made them already
+    /// (`foldersExist`); returns what went wrong, if anything. Safe to call from many threads at
+    /// once (for the same folder too).
+    public static func write(_ file: OutputFile, into folder: URL, foldersExist: Bool = false) -> String? {
         let target = folder.path + "/" + file.path
         do {
-            try makeFolders(upTo: parentPath(of: target))
+            if !foldersExist { try makeFolders(upTo: parentPath(of: target)) }
             switch file.contents {
             case .text(let text): try writeText(text, to: target)
             case .bytes(let bytes): try bytes.withUnsafeBufferPointer { try writeBytes($0, to: target) }
@@ -109,13 +110,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// `mkdir -p` that tolerates another thread creating the same folder at the same moment.
-    /// Looks before it makes: `mkdir` locks the parent folder even when the folder exists, and
-    /// with every figure download asking for `figurer/` the two build threads spent a fifth of
-    /// their time spinning on the site root's lock (`rwsem_spin_on_owner` in `perf`); `stat` of an
-    /// existing folder takes no lock.
     private static func makeFolders(upTo path: String) throws {
-        var status = stat()
-        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR { return }
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw WriteError(message: "\(path): \(String(cString: strerror(errno)))") }
         try makeFolders(upTo: parentPath(of: path))

@@ -48,16 +48,18 @@ enum OutputTarget: Sendable {
 
     /// The file to keep in `BuildResult.files` (a `.written` stand-in once on disk), and what went
     /// wrong writing it.
-    func place(_ file: OutputFile) -> (file: OutputFile, failure: String?) {
+    func place(_ file: OutputFile, foldersExist: Bool = false) -> (file: OutputFile, failure: String?) {
         guard case .folder(let folder) = self else { return (file, nil) }
-        let failure = OutputWriter.write(file, into: folder)
+        let failure = OutputWriter.write(file, into: folder, foldersExist: foldersExist)
         return (OutputFile(path: file.path, contents: .written), failure)
     }
 
-    /// `place` for many files, on all cores, with each folder's files written by one thread.
-    /// Creating a file locks its folder: two threads filling `figurer/` and `data/` (10,000 files
-    /// each at one figure per page) spent most of their kernel time spinning on that lock
-    /// (`rwsem_spin_on_owner`, 19 % of a build's `perf` samples).
+    /// `place` for many files, on all cores, with each folder's files written by one thread, and
+    /// the folder made once, by its first file. Creating a file or folder locks the folder it goes
+    /// into, even when `mkdir` finds the folder already there: with every figure download asking
+    /// for `figurer/` again and two threads filling `figurer/` and `data/` (10,000 files each at
+    /// one figure per page), the threads spent 14–19 % of a build's `perf` samples spinning on
+    /// those locks (`rwsem_spin_on_owner`), ~0 % now.
     func placeAll(_ files: [OutputFile]) -> [(file: OutputFile, failure: String?)] {
         var positionsByFolder: [Substring: [Int]] = [:]
         for (position, file) in files.enumerated() {
@@ -66,7 +68,9 @@ enum OutputTarget: Sendable {
         }
         // Largest folders first, so that one thread is not left with the biggest at the end.
         let groups = positionsByFolder.values.sorted { $0.count > $1.count }
-        let placed = groups.parallelMap { positions in positions.map { place(files[$0]) } }
+        let placed = groups.parallelMap { positions in
+            positions.indices.map { place(files[positions[$0]], foldersExist: $0 > positions.startIndex) }
+        }
         var results = files.map { (file: $0, failure: String?.none) }
         for (positions, outcomes) in zip(groups, placed) {
             for (position, outcome) in zip(positions, outcomes) { results[position] = outcome }
