@@ -125,7 +125,7 @@ public struct YAMLFields {
         var items: [String] = []
         for item in sequence {
             guard let scalar = item.scalar else { return typeError(key, item, expected: "a list of texts") }
-            if scalar.string.contains("\0") { return nulError(key, item) }
+            if scalar.string.utf8.contains(0) { return nulError(key, item) }
             items.append(scalar.string)
         }
         return items

@@ -127,6 +127,11 @@ extension Robustness {
                                     location: SourceLocation(file: "Content/x.md", line: 2, column: 1))
             guard case .failure(let list) = FigureSpec.parse(block) else { Issue.record("accepted"); return }
             #expect(list.diagnostics.map(\.message) == ["'titel' contains a NUL character"])
+            // In a list too (samarbejdspartnere), checked by byte like the single values.
+            let file = SourceFile(relativePath: "a.md", displayPath: "Content/a.md", text: "")
+            var fields = YAMLFields(yaml: "liste: [b, \"c\\u0000\"]", file: file, lineOffset: 1)
+            #expect(fields.strings("liste") == nil)
+            #expect(fields.diagnostics.map(\.message) == ["'liste' contains a NUL character"])
         }
 
         @Test func controlCharactersInDiagnosticsAreVisible() {
