@@ -311,7 +311,7 @@ public struct SiteBuilder: Sendable {
     private func figureDownloads(_ drafts: [PageDraft]) -> [OutputFile] {
         drafts.parallelMap { draft in
             draft.figures.compactMap { figure in
-                figure.map { OutputFile(path: "figurer/\($0.spec.id).csv", text: FigureRenderer.csv(spec: $0.spec, data: $0.data)) }
+                figure.map { OutputFile(path: "figurer/\($0.spec.id).csv", bytes: FigureCSVExport.bytes(spec: $0.spec, data: $0.data)) }
             }
         }.flatMap { $0 }
     }

@@ -88,6 +88,16 @@ import Testing
         #expect(FigureCSVExport.field(text) == expected)
     }
 
+    /// The download writes numbers as digits itself: the same text as `String(value)`.
+    @Test func csvNumbersAreWrittenAsStringWouldWriteThem() {
+        var values = Array(-120...1_200) + [9_999, 10_000, 99_999, 100_000, 1_234_567, Int.max, Int.min, Int.min + 1]
+        values += (1...18).map { power in (0..<power).reduce(1) { value, _ in value * 10 } }
+        var writer = CSVRowWriter()
+        for value in values { writer.number(value) }
+        writer.endRow()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == values.map(String.init).joined(separator: ",") + "\n")
+    }
+
     @Test func csvDownload() throws {
         let spec = try FigureSpec.parse(FigureBlock(yaml: "id: a\ntype: søjler\ntitel: T\ndata: d.csv", location: SourceLocation(file: "x.md"))).get()
         let data = FigureData.columns(ColumnTable(series: ["Før", "Efter"], categories: [
