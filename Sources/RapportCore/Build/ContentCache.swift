@@ -58,6 +58,7 @@ struct ContentCache: Sendable {
         var texts: [String: SourceFile] = [:]
         texts.reserveCapacity(last.files.texts.count)
         var assets: [String] = []
+        let rootPath = reader.root.path
         for (relative, stamp) in stamps {
             let ext = (relative as NSString).pathExtension.lowercased()
             guard ContentReader.textExtensions.contains(ext) else {
@@ -68,8 +69,8 @@ struct ContentCache: Sendable {
                 texts[relative] = file
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: reader.root.appendingPathComponent(relative).path),
-                  let text = ContentReader.decode(data) else { return nil }
+            guard case .success(let bytes) = ContentReader.readBytes(atPath: rootPath + "/" + relative),
+                  let text = ContentReader.decode(bytes) else { return nil }
             texts[relative] = SourceFile(relativePath: relative, displayPath: reader.display(relative), text: text)
         }
         let files = ContentFiles(texts: texts, assets: assets.sorted(), diagnostics: [])
