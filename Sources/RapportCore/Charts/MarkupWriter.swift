@@ -39,7 +39,8 @@ final class MarkupWriter {
         var inSVG: Bool
     }
 
-    init(capacity: Int = 16_384) {
+    /// A Likert figure with its table is ~18 KB of markup: 32 KB holds one without growing.
+    init(capacity: Int = 32_768) {
         self.capacity = max(capacity, 64)
         storage = .allocate(capacity: self.capacity)
     }
@@ -188,9 +189,16 @@ final class MarkupWriter {
         count += 1
     }
 
-    /// Makes room for `extra` more bytes, doubling the buffer when it is full.
+    /// Makes room for `extra` more bytes, doubling the buffer when it is full. Called for every
+    /// piece written, so the test is inlined and only the rare growth is a call.
+    @inline(__always)
     private func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
+        grow(toHold: extra)
+    }
+
+    @inline(never)
+    private func grow(toHold extra: Int) {
         let grown = max(capacity * 2, count + extra)
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         larger.update(from: storage, count: count)

@@ -29,6 +29,25 @@ import Testing
         #expect(RGBColor(hex: 0x2F6699).description == "#2f6699")
     }
 
+    /// The buffer grows (doubling, or to fit one large piece) without losing or reordering bytes; a
+    /// figure fits the default capacity, so only a small writer shows it.
+    @Test func theBufferGrowsWithoutLosingBytes() {
+        let writer = MarkupWriter(capacity: 64)
+        var expected = ""
+        writer.start("svg")
+        expected += "<svg>"
+        for number in 0..<500 {
+            writer.start("text").attribute("x", Double(number)).text("Tekst \(number) æøå").end()
+            expected += "<text x=\"\(number)\">Tekst \(number) æøå</text>\n"
+        }
+        let long = String(repeating: "lang linje ", count: 2_000)
+        writer.start("desc").text(long).end()
+        expected += "<desc>\(long)</desc>\n"
+        writer.end()
+        expected += "</svg>\n"
+        #expect(writer.markup == expected)
+    }
+
     /// A figure is written into a page's HTML after the bytes already there, which stay as they were.
     @Test func appendingKeepsTheBytesBefore() {
         var page = Array("<p>Før</p>\n".utf8)
