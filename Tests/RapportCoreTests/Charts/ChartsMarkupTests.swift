@@ -115,6 +115,40 @@ import Testing
         }
     }
 
+    /// The one-walk wrapping of Danish text against the plain definition (each candidate line
+    /// measured whole), on 3,000 generated labels: runs of spaces, tabs and line feeds, Danish and
+    /// accented letters, words wider than a line (compared only where none is).
+    @Test func wrappingGeneratedTextAgreesWithThePlainDefinition() {
+        var generator = SeededGenerator(seed: 11)
+        let letters = Array("abcdefghijklmnopqrstuvwxyzæøåÆØÅéüABCKMW0123456789-–/().,%'«»")
+        let separators = [" ", " ", " ", "  ", "\n", "\t", " \n "]
+        var compared = 0
+        for _ in 0..<3_000 {
+            var text = Int.random(in: 0..<4, using: &generator) == 0 ? " " : ""
+            for _ in 0..<Int.random(in: 0..<12, using: &generator) {
+                text += String((0..<Int.random(in: 1..<14, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+                text += separators.randomElement(using: &generator)!
+            }
+            let maxWidth = Double.random(in: 30..<400, using: &generator)
+            var expected: [String] = []
+            var current = ""
+            var fits = true
+            for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init) {
+                let candidate = current.isEmpty ? word : current + " " + word
+                if TextWrap.width(candidate, fontSize: 13, bold: true) <= maxWidth { current = candidate; continue }
+                if !current.isEmpty { expected.append(current) }
+                fits = fits && TextWrap.width(word, fontSize: 13, bold: true) <= maxWidth
+                current = word
+            }
+            guard fits else { continue }
+            if !current.isEmpty { expected.append(current) }
+            compared += 1
+            #expect(TextWrap.lines(text, maxWidth: maxWidth, fontSize: 13, bold: true) == (expected.isEmpty ? [""] : expected),
+                    "\(text.debugDescription) at \(maxWidth)")
+        }
+        #expect(compared > 1_500)
+    }
+
     /// The scalar walk against the sum of Character advances, for every scalar up to U+2FFF
     /// between Danish letters (combining marks and CR join a neighbour into one Character).
     @Test func measuringByScalarAgreesWithCharactersForEveryScalar() {
