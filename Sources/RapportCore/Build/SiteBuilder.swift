@@ -61,6 +61,7 @@ enum OutputTarget: Sendable {
     /// one figure per page), the threads spent 14–19 % of a build's `perf` samples spinning on
     /// those locks (`rwsem_spin_on_owner`), ~0 % now.
     func placeAll(_ files: [OutputFile]) -> [(file: OutputFile, failure: String?)] {
+        guard case .folder = self else { return files.map { (file: $0, failure: nil) } }
         var positionsByFolder: [Substring: [Int]] = [:]
         for (position, file) in files.enumerated() {
             let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/")) ?? file.path.startIndex

@@ -4,7 +4,7 @@ public struct FigureRenderContext: Sendable {
     public var label: String
     /// The figure's `eksempeldata:` or else the page's flag, resolved by the engine.
     public var exampleData: Bool
-    /// URL of the CSV download (the engine writes the file, from `FigureRenderer.csv`).
+    /// URL of the CSV download (the engine writes the file: `FigureCSVExport.bytes`, the bytes of `FigureRenderer.csv`).
     public var csvHref: String
     /// Site setting `tabeller: synlige`: show the data table instead of folding it in `<details>`.
     public var tablesVisible: Bool

@@ -97,7 +97,8 @@ public struct ContentReader: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(ReadFailure(reason: String(cString: strerror(errno)))) }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        // One byte more than the file holds, so that the read that finds the end needs no growth.
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4_096)) }  // grown since fstat
