@@ -80,8 +80,8 @@ struct UTF8Text {
         let source = UTF8Text(text)
         // Every place where each pattern matches, as (start, pattern number).
         var matches: [(start: Int, pattern: Int)] = []
-        let patterns = replacements.map { (Array($0.pattern.utf8), Array($0.with.utf8)) }
-        for (number, (pattern, _)) in patterns.enumerated() where !pattern.isEmpty {
+        let patterns = replacements.map { Array($0.pattern.utf8) }
+        for (number, pattern) in patterns.enumerated() where !pattern.isEmpty {
             var from = 0
             while let start = source.find(pattern, from: from) {
                 matches.append((start, number))
@@ -90,16 +90,22 @@ struct UTF8Text {
         }
         guard !matches.isEmpty else { return text }
         matches.sort { ($0.start, $0.pattern) < ($1.start, $1.pattern) }
-        var out: [UInt8] = []
+        // Pieces of the text itself are appended as substrings, not collected as bytes: a string
+        // made from bytes is checked as UTF-8 again (~14 instructions a byte, on every page whose
+        // footnotes get a Danish label), and these pieces are valid already. (A valid UTF-8
+        // pattern matches valid UTF-8 text only from one scalar boundary to another, so the
+        // pieces are whole scalars.)
+        let utf8 = text.utf8
+        var out = ""
         out.reserveCapacity(source.count + 256)
         var position = 0
         for match in matches where match.start >= position {
-            out += source.bytes[position..<match.start]
-            out += patterns[match.pattern].1
-            position = match.start + patterns[match.pattern].0.count
+            out += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: position)..<utf8.index(utf8.startIndex, offsetBy: match.start)])
+            out += replacements[match.pattern].with
+            position = match.start + patterns[match.pattern].count
         }
-        out += source.bytes[position...]
-        return String(decoding: out, as: UTF8.self)
+        out += Substring(utf8[utf8.index(utf8.startIndex, offsetBy: position)...])
+        return out
     }
 }
 
