@@ -51,6 +51,16 @@ import Testing
         }
     }
 
+    /// The limits check skips "plain" bytes; none of them may be one the limits count.
+    @Test func plainBytesAreNothingTheLimitsCount() {
+        var plain = 0
+        for byte in UInt8.min...UInt8.max where MarkdownLimits.isPlain(byte) {
+            plain += 1
+            #expect(!MarkdownLimits.isDelimiter(byte) && !Array(" \t\r\n|>-+".utf8).contains(byte), "byte \(byte)")
+        }
+        #expect(plain == 128 + 26 + 26 + 10)
+    }
+
     static func threadCPUSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
