@@ -146,8 +146,14 @@ public enum TextWrap {
         return lines.isEmpty ? [""] : lines
     }
 
+    /// Words are separated by spaces, line feeds and tabs.
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\n" || scalar == "\t"
+    }
+
+    /// `isSeparator` for `Character`s: a CR LF, or a space with a combining mark, is not one.
+    private static func isSeparator(_ character: Character) -> Bool {
+        character.unicodeScalars.count == 1 && isSeparator(character.unicodeScalars.first!)
     }
 
     /// The words of a line being filled, as the range of the text from its first word's start to
@@ -172,16 +178,15 @@ public enum TextWrap {
         mutating func flush(_ text: String, into lines: inout [String]) {
             guard let current = range else { return }
             let words = text[current]
-            lines.append(verbatim ? String(words) : words.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " "))
+            lines.append(verbatim ? String(words) : words.split(whereSeparator: TextWrap.isSeparator).joined(separator: " "))
             range = nil
             verbatim = true
         }
     }
 
-    /// The words of `text`, split at spaces, line feeds and tabs (by `Character`: a CR LF or a
-    /// combining mark after a space belongs to it).
+    /// The words of `text` (by `Character`: a CR LF or a combining mark after a space belongs to it).
     private static func splitWords(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        text.split(whereSeparator: isSeparator).map(String.init)
     }
 
     /// Pieces of `word` that each fit `maxWidth` (at least one character per piece).
