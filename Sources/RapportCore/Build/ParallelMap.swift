@@ -3,13 +3,16 @@ import Dispatch
 extension Array where Element: Sendable {
     /// Maps on all cores, keeping order. `transform` must be safe to run concurrently.
     ///
-    /// Work is handed out in chunks so that thousands of small pages don't pay one dispatch each.
+    /// Work is handed out in chunks so that thousands of small pages don't pay one dispatch each,
+    /// and the chunks are small enough (32 per core) that one slow element – the overview of
+    /// 10,000 projects takes as long as 2,000 ordinary pages – doesn't leave the other cores idle
+    /// at the end: with 8 chunks per core one core finished ~0.15 s after the other.
     func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
-        let chunk = Swift.max(1, count / (ProcessInfoCores.count * 8))
+        let chunk = Swift.max(1, count / (ProcessInfoCores.count * 32))
         let chunks = (count + chunk - 1) / chunk
         let output = UnsafeSendableBuffer(results)
         self.withUnsafeBufferPointer { input in
