@@ -33,7 +33,7 @@ struct ContentCache: Sendable {
         // Stamps first: a file changed while being read then looks changed next time.
         let started = Self.now()
         let stamps = FileListing.stamps(below: reader.root)
-        let files = reader.read()
+        let files = reader.read(listing: stamps)
         last = stamps.map { Read(root: reader.root, files: files, stamps: Self.trusted($0, listedAt: started)) }
         return files
     }

@@ -34,7 +34,9 @@ public struct ContentReader: Sendable {
         displayRoot.isEmpty ? relativePath : "\(displayRoot)/\(relativePath)"
     }
 
-    public func read() -> ContentFiles {
+    /// `listing`: the files below the root as `FileListing.stamps` found them, when the caller has
+    /// just walked the folder anyway (`ContentCache`); nil to walk it here.
+    public func read(listing: [String: FileStamp]? = nil) -> ContentFiles {
         var diagnostics: [Diagnostic] = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -43,7 +45,7 @@ public struct ContentReader: Sendable {
         }
         var textPaths: [String] = []
         var assets: [String] = []
-        for relative in listFiles() {
+        for relative in (listing ?? listFiles()).keys.sorted() {
             let ext = (relative as NSString).pathExtension.lowercased()
             if Self.textExtensions.contains(ext) { textPaths.append(relative) } else { assets.append(relative) }
         }
@@ -59,11 +61,11 @@ public struct ContentReader: Sendable {
         return ContentFiles(texts: texts, assets: assets.sorted(), diagnostics: diagnostics)
     }
 
-    /// Regular files below the root, relative, sorted; names starting with `.` skipped, symbolic
+    /// Regular files below the root by relative path; names starting with `.` skipped, symbolic
     /// links not followed. The same walk as `rapport serve`'s cache (`FileListing`): an
     /// `lstat` per entry, where Foundation's enumerator with URL resource values took 3 % of a build.
-    private func listFiles() -> [String] {
-        (FileListing.stamps(below: root) ?? [:]).keys.sorted()
+    private func listFiles() -> [String: FileStamp] {
+        FileListing.stamps(below: root) ?? [:]
     }
 
     private func readText(_ relative: String, rootPath: String) -> Result<SourceFile, Diagnostic> {
