@@ -25,23 +25,19 @@ struct ReferenceIndex: Sendable {
     let tables: [String: Target]
 
     static func build(_ drafts: [PageDraft]) -> (ReferenceIndex, [Diagnostic]) {
+        // Each page's own ids and labels on all cores (a set of ~15 heading ids per page was ~30 ms
+        // at 10,000 pages on one thread); only the site-wide figure and table ids are collected in
+        // page order afterwards, so the first use of an id keeps it, as before.
+        let local = Array(drafts.indices).parallelMap { index in PageLabels(drafts[index]) }
         var diagnostics: [Diagnostic] = []
         var pageIndex: [String: Int] = [:]
-        var anchors: [Set<String>] = []
-        var figureLabels: [[String]] = []
-        var tableLabels: [[String]] = []
+        pageIndex.reserveCapacity(drafts.count)
         var figures: [String: Target] = [:]
         var tables: [String: Target] = [:]
-        for (index, draft) in drafts.enumerated() {
-            pageIndex[draft.page.source.relativePath] = index
-            let prefix = draft.page.chapter.map { "\($0.number)." } ?? ""
-            var ids = Set(draft.markdown.headings.map(\.id))
-            var labels: [String] = []
-            for (number, figure) in draft.figures.enumerated() {
-                let label = "Figur \(prefix)\(number + 1)"
-                labels.append(label)
+        for index in drafts.indices {
+            pageIndex[drafts[index].page.source.relativePath] = index
+            for (figure, label) in zip(drafts[index].figures, local[index].figureLabels) {
                 guard let spec = figure?.spec else { continue }
-                ids.insert("fig-\(spec.id)")
                 if let first = figures[spec.id] {
                     diagnostics.append(.error(at: spec.location, "figure id '\(spec.id)' is already used at \(first.location)",
                                               hint: "figure ids must be unique across the site; rename one"))
@@ -49,11 +45,7 @@ struct ReferenceIndex: Sendable {
                     figures[spec.id] = Target(page: index, label: label, location: spec.location)
                 }
             }
-            var tableNumbers: [String] = []
-            for (number, table) in draft.markdown.tables.enumerated() {
-                let label = "Tabel \(prefix)\(number + 1)"
-                tableNumbers.append(label)
-                ids.insert("tab-\(table.id)")
+            for (table, label) in zip(drafts[index].markdown.tables, local[index].tableLabels) {
                 if let first = tables[table.id] {
                     diagnostics.append(.error(at: table.location, "table id '\(table.id)' is already used at \(first.location)",
                                               hint: "table ids must be unique across the site; rename one"))
@@ -61,12 +53,26 @@ struct ReferenceIndex: Sendable {
                     tables[table.id] = Target(page: index, label: label, location: table.location)
                 }
             }
-            anchors.append(ids.union(Self.templateAnchors))
-            figureLabels.append(labels)
-            tableLabels.append(tableNumbers)
         }
-        return (ReferenceIndex(pageIndex: pageIndex, anchors: anchors, figureLabels: figureLabels, tableLabels: tableLabels,
-                               figures: figures, tables: tables), diagnostics)
+        return (ReferenceIndex(pageIndex: pageIndex, anchors: local.map(\.anchors), figureLabels: local.map(\.figureLabels),
+                               tableLabels: local.map(\.tableLabels), figures: figures, tables: tables), diagnostics)
+    }
+
+    /// What one page contributes on its own: its anchors and the numbers of its figures and tables.
+    private struct PageLabels: Sendable {
+        var anchors: Set<String>
+        var figureLabels: [String]
+        var tableLabels: [String]
+
+        init(_ draft: PageDraft) {
+            let prefix = draft.page.chapter.map { "\($0.number)." } ?? ""
+            var ids = Set(draft.markdown.headings.map(\.id))
+            figureLabels = draft.figures.indices.map { "Figur \(prefix)\($0 + 1)" }
+            for case let figure? in draft.figures { ids.insert("fig-\(figure.spec.id)") }
+            tableLabels = draft.markdown.tables.indices.map { "Tabel \(prefix)\($0 + 1)" }
+            for table in draft.markdown.tables { ids.insert("tab-\(table.id)") }
+            anchors = ids.union(ReferenceIndex.templateAnchors)
+        }
     }
 
     /// Ids every page template provides (skip-link target, footnotes section).
