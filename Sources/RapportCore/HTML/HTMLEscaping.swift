@@ -6,10 +6,12 @@
 public enum HTMLEscaping {
     /// Escapes text for element content and for double- or single-quoted attribute values.
     public static func escape(_ text: String) -> String {
-        // Fast path: most strings need nothing.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
-        else { return text }
+        // Fast path: most strings need nothing. Scanned as contiguous bytes where the string has
+        // them (nearly always): through `String.UTF8View`'s iterator the scan alone was 1.3 % of a
+        // 1,000-page build, every template variable passing through here.
+        let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
+            ?? text.utf8.contains(where: isSpecial)
+        guard needsEscaping else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
@@ -23,6 +25,13 @@ public enum HTMLEscaping {
             }
         }
         return out
+    }
+
+    /// `&`, `<`, `>`, `"` or `'`; all lie below `?`, so letters (most bytes) fail the first test.
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < UInt8(ascii: "?") && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
     }
 
     /// `escape(text)` as a sequence of UTF-8 byte runs, for writers that build large outputs

@@ -13,6 +13,18 @@ import Testing
         #expect(HTMLEscaping.escape(input) == expected)
     }
 
+    /// The fast path's byte test is exactly the five characters `escape` replaces.
+    @Test func theSpecialBytesAreTheFiveEscapedCharacters() {
+        let special = Set("&<>\"'".utf8)
+        for byte in UInt8.min...UInt8.max {
+            #expect(HTMLEscaping.isSpecial(byte) == special.contains(byte), "byte \(byte)")
+        }
+        // A special character anywhere in a long text (past any short-string fast path) is found.
+        let long = String(repeating: "æbleskiver og kaffe ", count: 20)
+        #expect(HTMLEscaping.escape(long + "'") == long + "&#39;")
+        #expect(HTMLEscaping.escape(long) == long)
+    }
+
     @Test func placeholdersAreFilledInOnePassAndUnknownOnesKept() {
         let html = "a<!--rapport:figur:0-->b<!--rapport:xref:1-->c<!--rapport:nope:2-->d<!--rapport:xref:9-->"
         let filled = Placeholder.fill(html) { kind, index in
