@@ -137,8 +137,9 @@ struct SiteContext: @unchecked Sendable {
             return ["title": Self.groupTitle(group), "elements": members]
         }.filter { !(($0["elements"] as? [[String: Any]]) ?? []).isEmpty }
         let matrixHeader = elementNumbers.map(elementRef)
-        let kommuner = Set(projectPages.map(\.info.kommune)).sorted(by: danishOrder)
-        let focusAreas = Set(projectPages.map(\.info.focusArea)).sorted(by: danishOrder)
+        let collator = DanishCollator()
+        let kommuner = collator.sorted(Set(projectPages.map(\.info.kommune)))
+        let focusAreas = collator.sorted(Set(projectPages.map(\.info.focusArea)))
 
         /// The section's index page URL, or `false` when the site has none (strict templates need the key).
         func sectionURL(_ kind: PageKind) -> Any {
@@ -237,9 +238,3 @@ func orFalse(_ value: String?) -> Any {
     return value
 }
 
-func danishOrder(_ a: String, _ b: String) -> Bool {
-    a.compare(b, locale: danishLocale) == .orderedAscending
-}
-
-import Foundation
-let danishLocale = Locale(identifier: "da_DK")
