@@ -30,7 +30,7 @@ struct SiteContext: @unchecked Sendable {
     var chrome = SiteChrome.none
 
     /// What the generated lists need of one project page.
-    private struct ProjectSummary {
+    fileprivate struct ProjectSummary: Sendable {
         var title: String
         var url: String
         var path: String
@@ -59,39 +59,38 @@ struct SiteContext: @unchecked Sendable {
         let config = site.config
         let pages = site.pages
         func url(_ page: Page) -> String { resolver.url(page.path) }
-        let elementPages = pages.filter { $0.kind == .element }
+        // Pages are read in place by index: iterating `pages` copies each page (a dozen strings
+        // and arrays to retain and release), ~10 ms per pass at 10,000 pages, on one thread.
+        var positions: [PageKind: [Int]] = [:]
+        for index in pages.indices { positions[pages[index].kind, default: []].append(index) }
+        func all(_ kind: PageKind) -> [Int] { positions[kind] ?? [] }
+        func first(_ kind: PageKind) -> Page? { positions[kind]?.first.map { pages[$0] } }
+        let elementPages = all(.element).map { pages[$0] }
         let elementNumbers = elementPages.map { $0.element?.number ?? 0 }
         let elementByNumber = Dictionary(elementPages.compactMap { page in page.element.map { ($0.number, page) } },
                                          uniquingKeysWith: { first, _ in first })
         // The projects' own values, read out of each `Page` once: copying a page (a dozen strings
         // and arrays to retain) or its `ProjectInfo` on every use made this – run on one thread
         // while the other core waits – take ~0.15 s at 10,000 projects.
-        let projectPages: [ProjectSummary] = pages.compactMap { page in
-            guard case .project(let info) = page.details else { return nil }
-            return ProjectSummary(title: page.metadata.title, url: url(page), path: page.path, summary: page.metadata.summary,
-                                  exampleData: page.metadata.exampleData, info: info, elementNumbers: info.elements.sorted())
+        let projectPages: [ProjectSummary] = all(.project).compactMap { index in
+            guard case .project(let info) = pages[index].details else { return nil }
+            return ProjectSummary(title: pages[index].metadata.title, url: resolver.url(pages[index].path), path: pages[index].path,
+                                  summary: pages[index].metadata.summary, exampleData: pages[index].metadata.exampleData,
+                                  info: info, elementNumbers: info.elements.sorted())
         }
 
         // Every project lists some of the same nine elements: one shared value per element, not a
         // new dictionary per mention (at 10,000 projects the copies were tens of megabytes).
-        var elementRefs: [Int: [String: Any]] = [:]
-        func elementRef(_ number: Int) -> [String: Any] {
-            if let known = elementRefs[number] { return known }
+        let mentioned = Set(elementNumbers).union(projectPages.flatMap(\.elementNumbers))
+        let elementRefs: [Int: [String: Any]] = Dictionary(uniqueKeysWithValues: mentioned.map { number in
             let page = elementByNumber[number]
-            let ref: [String: Any] = ["number": number, "title": page?.metadata.title ?? "Element \(number)", "url": page.map(url) ?? ""]
-            elementRefs[number] = ref
-            return ref
-        }
-        let kommuneCounts = Dictionary(projectPages.map { ($0.info.kommune, 1) }, uniquingKeysWith: +)
-        func rowLabel(_ project: ProjectSummary) -> String {
-            let kommune = project.info.kommune
-            return kommune.isEmpty || (kommuneCounts[kommune] ?? 0) > 1 ? project.title : kommune
-        }
+            return (number, ["number": number, "title": page?.metadata.title ?? "Element \(number)", "url": page.map(url) ?? ""])
+        })
         func link(_ page: Page) -> [String: Any] {
             ["title": page.kind == .home ? "Forside" : page.metadata.title, "url": url(page)]
         }
 
-        let chapters: [[String: Any]] = pages.filter { $0.kind == .chapter }.map { page in
+        let chapters: [[String: Any]] = all(.chapter).map { pages[$0] }.map { page in
             ["number": page.chapter?.number ?? 0, "title": page.metadata.title, "url": url(page),
              "summary": orFalse(page.metadata.summary), "placeholder": page.chapter?.isPlaceholder ?? false]
         }
@@ -100,32 +99,20 @@ struct SiteContext: @unchecked Sendable {
             (["used": false, "number": number, "title": element.metadata.title],
              ["used": true, "number": number, "title": element.metadata.title])
         }
+        let built = ProjectValues.make(projectPages, shared: .init(elementRefs: elementRefs, cellChoices: cellChoices,
+                                                                   elementNumbers: elementNumbers))
         var projectElements: [String: [[String: Any]]] = [:]
+        projectElements.reserveCapacity(projectPages.count)
         var elementProjects: [Int: [[String: Any]]] = Dictionary(uniqueKeysWithValues: Set(elementNumbers).map { ($0, []) })
-        var projects: [[String: Any]] = []
-        var matrixRows: [[String: Any]] = []
-        projects.reserveCapacity(projectPages.count)
-        matrixRows.reserveCapacity(projectPages.count)
-        for project in projectPages {
-            let info = project.info
-            let elements = project.elementNumbers.map(elementRef)
-            projectElements[project.path] = elements
-            let label = rowLabel(project)
-            projects.append(["title": project.title, "url": project.url, "kommune": info.kommune, "row_label": label,
-                             "focus_area": info.focusArea, "status": info.status, "period": info.period,
-                             "target_group": orFalse(info.targetGroup), "summary": orFalse(project.summary),
-                             "elements": elements,
-                             "element_numbers": project.elementNumbers.map(String.init).joined(separator: " "),
-                             "example_data": project.exampleData])
-            let used = Set(info.elements)
-            let cells: [[String: Any]] = zip(elementNumbers, cellChoices).map { number, choice in
-                used.contains(number) ? choice.used : choice.unused
-            }
-            matrixRows.append(["title": project.title, "url": project.url, "kommune": info.kommune, "row_label": label, "cells": cells])
+        for position in projectPages.indices {
+            projectElements[projectPages[position].path] = built[position].elements
             // Each element page lists the projects that use it, in project order, each once.
-            let reference: [String: Any] = ["title": project.title, "url": project.url, "kommune": info.kommune]
-            for number in used where elementProjects[number] != nil { elementProjects[number]?.append(reference) }
+            for number in built[position].used where elementProjects[number] != nil {
+                elementProjects[number]?.append(built[position].reference)
+            }
         }
+        let projects = built.map(\.row)
+        let matrixRows = built.map(\.matrixRow)
         let elements: [[String: Any]] = zip(elementPages, elementNumbers).map { page, number in
             let users = elementProjects[number] ?? []
             return ["number": number, "title": page.metadata.title, "url": url(page), "group": page.element?.group ?? "",
@@ -136,14 +123,14 @@ struct SiteContext: @unchecked Sendable {
             let members = elements.filter { ($0["group"] as? String) == group }
             return ["title": Self.groupTitle(group), "elements": members]
         }.filter { !(($0["elements"] as? [[String: Any]]) ?? []).isEmpty }
-        let matrixHeader = elementNumbers.map(elementRef)
+        let matrixHeader = elementNumbers.map { elementRefs[$0] ?? [:] }
         let collator = DanishCollator()
         let kommuner = collator.sorted(Set(projectPages.map(\.info.kommune)))
         let focusAreas = collator.sorted(Set(projectPages.map(\.info.focusArea)))
 
         /// The section's index page URL, or `false` when the site has none (strict templates need the key).
         func sectionURL(_ kind: PageKind) -> Any {
-            pages.first { $0.kind == kind }.map { url($0) as Any } ?? false
+            first(kind).map { url($0) as Any } ?? false
         }
 
         let statement = SiteLoader.isAbsoluteURL(config.accessibilityStatement)
@@ -168,11 +155,11 @@ struct SiteContext: @unchecked Sendable {
         var navigation = [NavigationTarget(title: "Forside", url: resolver.url(""), kinds: [.home], path: "")]
         let sections: [(PageKind, PageKind)] = [(.chapterIndex, .chapter), (.projectIndex, .project), (.elementIndex, .element)]
         for (indexKind, memberKind) in sections {
-            if let index = pages.first(where: { $0.kind == indexKind }) {
+            if let index = first(indexKind) {
                 navigation.append(NavigationTarget(title: index.metadata.title, url: url(index), kinds: [indexKind, memberKind], path: index.path))
             }
         }
-        for page in pages where page.kind == .standalone && page.source.relativePath != config.accessibilityStatement {
+        for page in all(.standalone).map({ pages[$0] }) where page.source.relativePath != config.accessibilityStatement {
             navigation.append(NavigationTarget(title: page.metadata.title, url: url(page), kinds: [], path: page.path))
         }
         self.navigation = navigation
@@ -180,17 +167,20 @@ struct SiteContext: @unchecked Sendable {
         self.elementProjects = elementProjects
 
         var neighbours: [String: Neighbours] = [:]
+        neighbours.reserveCapacity(pages.count)
         for kind in [PageKind.chapter, .project, .element] {
-            let members = pages.indices.filter { pages[$0].kind == kind }
+            let members = all(kind)
+            // One link per page, shared by the pages before and after it.
+            let links = members.map { ["title": pages[$0].metadata.title, "url": resolver.url(pages[$0].path)] as [String: Any] }
             for (position, index) in members.enumerated() {
-                neighbours[pages[index].path] = Neighbours(previous: position > 0 ? link(pages[members[position - 1]]) : false,
-                                                           next: position + 1 < members.count ? link(pages[members[position + 1]]) : false)
+                neighbours[pages[index].path] = Neighbours(previous: position > 0 ? links[position - 1] : false,
+                                                           next: position + 1 < members.count ? links[position + 1] : false)
             }
         }
         self.neighbours = neighbours
 
         // Home › section index › page; the home page itself has none.
-        let home = pages.first { $0.kind == .home }.map(link)
+        let home = first(.home).map(link)
         var breadcrumbs: [PageKind: [[String: Any]]] = [:]
         for kind in PageKind.allCases where kind != .home {
             let parent: PageKind? = switch kind {
@@ -199,7 +189,7 @@ struct SiteContext: @unchecked Sendable {
             case .element: .elementIndex
             default: nil
             }
-            breadcrumbs[kind] = [home, parent.flatMap { parent in pages.first { $0.kind == parent }.map(link) }].compactMap { $0 }
+            breadcrumbs[kind] = [home, parent.flatMap { first($0).map(link) }].compactMap { $0 }
         }
         self.breadcrumbs = breadcrumbs
     }
@@ -238,3 +228,49 @@ func orFalse(_ value: String?) -> Any {
     return value
 }
 
+/// One project's values in the generated lists: its overview row, its matrix row, its element
+/// links and the entry element pages list it by. Made for all projects on all cores (on one
+/// thread this was most of the ~70 ms `SiteContext` took at 10,000 projects while the other
+/// core waited).
+private struct ProjectValues: @unchecked Sendable {
+    // @unchecked: template values – strings, numbers, Booleans and arrays and dictionaries of
+    // them – made once and only read afterwards, safe to hand from one thread to another.
+    var row: [String: Any]
+    var matrixRow: [String: Any]
+    var elements: [[String: Any]]
+    var reference: [String: Any]
+    var used: Set<Int>
+
+    /// The values every project shares (element links and matrix cells), made once.
+    struct Shared: @unchecked Sendable {
+        var elementRefs: [Int: [String: Any]]
+        var cellChoices: [(unused: [String: Any], used: [String: Any])]
+        var elementNumbers: [Int]
+    }
+
+    static func make(_ projects: [SiteContext.ProjectSummary], shared: Shared) -> [ProjectValues] {
+        let kommuneCounts = Dictionary(projects.map { ($0.info.kommune, 1) }, uniquingKeysWith: +)
+        return projects.parallelMap { project in
+            let info = project.info
+            let kommune = info.kommune
+            // The kommune names a row, unless the kommune has several projects: then the title does.
+            let label = kommune.isEmpty || (kommuneCounts[kommune] ?? 0) > 1 ? project.title : kommune
+            let elements = project.elementNumbers.map { shared.elementRefs[$0] ?? [:] }
+            let used = Set(info.elements)
+            let cells: [[String: Any]] = zip(shared.elementNumbers, shared.cellChoices).map { number, choice in
+                used.contains(number) ? choice.used : choice.unused
+            }
+            return ProjectValues(
+                row: ["title": project.title, "url": project.url, "kommune": kommune, "row_label": label,
+                      "focus_area": info.focusArea, "status": info.status, "period": info.period,
+                      "target_group": orFalse(info.targetGroup), "summary": orFalse(project.summary),
+                      "elements": elements,
+                      "element_numbers": project.elementNumbers.map(String.init).joined(separator: " "),
+                      "example_data": project.exampleData],
+                matrixRow: ["title": project.title, "url": project.url, "kommune": kommune, "row_label": label, "cells": cells],
+                elements: elements,
+                reference: ["title": project.title, "url": project.url, "kommune": kommune],
+                used: used)
+        }
+    }
+}
