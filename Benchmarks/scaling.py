@@ -2,14 +2,16 @@
 """How Rapport's build stages grow with the number of pages: is any step worse than linear?
 
     python3 Benchmarks/scaling.py [--sizes 1000 5000 10000 20000] [--figures 0] [--runs 3]
-                                  [--rapport-bin .build/release/rapport]
+                                  [--rapport-bin .build/release/rapport] [--build-dir DIR]
 
 For each size it generates the benchmark corpus (Benchmarks/generate_corpus.py, cached in
 Benchmarks/.out/corpus/ like Benchmarks/run does), builds it with `rapport build --timings
 --no-search` into a fresh folder (the previous output is renamed away and deleted after the
 timed run, so deleting it is not timed), and records wall time, each stage and peak RSS
 (GNU time). Prints a Markdown table with the median run per size and, per stage, the time per
-1,000 pages: flat columns mean linear growth.
+1,000 pages: flat columns mean linear growth. `--build-dir` puts the output elsewhere, e.g. on
+tmpfs (/dev/shm/…): on ext4, creating files in a folder tree that was just deleted gets slower
+with the tree's size, which shows up as the write-heavy render stage growing faster than linear.
 """
 
 import argparse
@@ -60,8 +62,10 @@ def main():
     parser.add_argument("--figures", type=int, default=0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rapport-bin", default=os.path.join(ROOT, ".build", "release", "rapport"))
+    parser.add_argument("--build-dir", default=OUT, help="folder for the built site (default Benchmarks/.out)")
     options = parser.parse_args()
-    output = os.path.join(OUT, "scaling-site")
+    os.makedirs(options.build_dir, exist_ok=True)
+    output = os.path.join(options.build_dir, "scaling-site")
     rows = []
     for pages in options.sizes:
         content = corpus(pages, options.figures)
@@ -72,7 +76,8 @@ def main():
     shutil.rmtree(output, ignore_errors=True)
     with open("/proc/loadavg") as handle:
         load = handle.read().split()[0]
-    print(f"Figures per page: {options.figures}; median of {options.runs} runs; load after: {load}\n")
+    filesystem = subprocess.run(["stat", "-f", "-c", "%T", options.build_dir], capture_output=True, text=True).stdout.strip()
+    print(f"Figures per page: {options.figures}; median of {options.runs} runs; output on {filesystem}; load after: {load}\n")
     print("| pages | wall s | " + " | ".join(f"{s} s" for s in STAGES) + " | peak RSS MB | wall s per 1,000 pages | RSS MB per 1,000 pages |")
     print("|" + " --- |" * (len(STAGES) + 5))
     for pages, wall, stages, rss in rows:
