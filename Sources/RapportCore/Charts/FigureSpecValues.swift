@@ -90,7 +90,7 @@ extension FigureSpecParser {
 
     /// A whole number of percent, 0–100.
     mutating func percent(_ node: Node, key: FigureKey) -> Int? {
-        if let value = node.int, (0...100).contains(value) { return value }
+        if let value = node.wholeNumber, (0...100).contains(value) { return value }
         error(node.mark, "'\(key.rawValue)' must be a whole number from 0 to 100, not '\(node.scalar?.string ?? "…")'",
               hint: "e.g. '\(key.rawValue): 5' prints labels in segments of 5 % and more")
         return nil

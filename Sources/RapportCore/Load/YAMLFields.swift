@@ -103,13 +103,13 @@ public struct YAMLFields {
 
     public mutating func int(_ key: String, required: Bool = false) -> Int? {
         guard let node = value(key, required: required, expected: "a whole number") else { return nil }
-        guard let number = node.int else { return typeError(key, node, expected: "a whole number") }
+        guard let number = node.wholeNumber else { return typeError(key, node, expected: "a whole number") }
         return number
     }
 
     public mutating func double(_ key: String, required: Bool = false) -> Double? {
         guard let node = value(key, required: required, expected: "a number") else { return nil }
-        guard let number = node.float ?? node.int.map(Double.init) else { return typeError(key, node, expected: "a number") }
+        guard let number = node.float ?? node.wholeNumber.map(Double.init) else { return typeError(key, node, expected: "a number") }
         return number
     }
 
@@ -136,7 +136,7 @@ public struct YAMLFields {
         guard let sequence = node.sequence else { return typeError(key, node, expected: "a list of numbers like [1, 4]") }
         var items: [(Int, SourceLocation)] = []
         for item in sequence {
-            guard let number = item.int else { return typeError(key, item, expected: "a list of whole numbers") }
+            guard let number = item.wholeNumber else { return typeError(key, item, expected: "a list of whole numbers") }
             items.append((number, location(item.mark)))
         }
         return items
@@ -256,5 +256,20 @@ public enum Spelling {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+extension Node {
+    /// `int`, with the common case read directly: Yams reads every integer through Foundation's
+    /// `replacingOccurrences` (for YAML's `1_000`), ~12,000 instructions a number – most of
+    /// reading a page's `elementer`. A plain scalar of decimal digits not starting with 0 (which
+    /// YAML 1.1 reads as octal) is the same number either way; anything else goes to Yams.
+    var wholeNumber: Int? {
+        if case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any,
+           let first = scalar.string.utf8.first, first != UInt8(ascii: "0"),
+           scalar.string.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
+            return Int(scalar.string)
+        }
+        return int
     }
 }
