@@ -171,7 +171,7 @@ struct SiteContext: @unchecked Sendable {
         for kind in [PageKind.chapter, .project, .element] {
             let members = all(kind)
             // One link per page, shared by the pages before and after it.
-            let links = members.map { ["title": pages[$0].metadata.title, "url": resolver.url(pages[$0].path)] as [String: Any] }
+            let links = members.map { link(pages[$0]) }
             for (position, index) in members.enumerated() {
                 neighbours[pages[index].path] = Neighbours(previous: position > 0 ? links[position - 1] : false,
                                                            next: position + 1 < members.count ? links[position + 1] : false)
