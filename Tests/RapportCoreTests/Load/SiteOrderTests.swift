@@ -1,11 +1,5 @@
-import Foundation
 import Testing
 @testable import RapportCore
-
-/// Foundation's Danish comparison: the reference `DanishCollator` is held to.
-func danishOrder(_ a: String, _ b: String) -> Bool {
-    a.compare(b, locale: Locale(identifier: "da_DK")) == .orderedAscending
-}
 
 /// The page order (navigation, previous/next, overview tables) against its plain definition: the
 /// sort by ranked keys must give exactly what comparing the pages pairwise gives.

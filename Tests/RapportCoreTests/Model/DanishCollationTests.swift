@@ -1,5 +1,12 @@
+import Foundation
 import Testing
 @testable import RapportCore
+
+/// Foundation's Danish comparison: the reference `DanishCollator` is held to (here and in
+/// `SiteOrderTests`).
+func danishOrder(_ a: String, _ b: String) -> Bool {
+    a.compare(b, locale: Locale(identifier: "da_DK")) == .orderedAscending
+}
 
 /// `DanishCollator` is a faster path to Foundation's Danish order, not an order of its own.
 @Suite struct DanishCollationTests {
