@@ -6,9 +6,9 @@
 // is for longer, coverage-guided sessions.
 import Foundation
 
-// A copy of `trimmingSpaces` from Charts/FigureSpecValues.swift, which imports Yams.
+// A copy of `trimmingBlanks` from Charts/FigureSpecValues.swift, which imports Yams.
 extension StringProtocol {
-    var trimmingSpaces: String {
+    var trimmingBlanks: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
         let head = drop(while: isSpace)
         return String(head.reversed().drop(while: isSpace).reversed())

@@ -67,7 +67,7 @@ struct ChartCSV: Sendable, Hashable {
                     }
                     value = quoted
                 } else {
-                    value = readPlain().trimmingSpaces
+                    value = readPlain().trimmingBlanks
                 }
                 fields.append(Field(text: value, line: startLine, column: startColumn))
                 // After a field: a comma (next field), a line break (next record) or the end.
@@ -116,7 +116,7 @@ struct ChartCSV: Sendable, Hashable {
                         continue
                     }
                     advance()
-                    return String(decoding: out, as: UTF8.self) + readPlain().trimmingSpaces
+                    return String(decoding: out, as: UTF8.self) + readPlain().trimmingBlanks
                 }
                 if byte == Self.carriageReturn || byte == Self.lineFeed {
                     skipLineBreak()

@@ -11,7 +11,7 @@ extension FigureSpecParser {
             error(node.mark, "'\(key.rawValue)' \(what)", hint: "write '\(key.rawValue): …' with the text on the same line")
             return nil
         }
-        let value = scalar.string.trimmingSpaces
+        let value = scalar.string.trimmingBlanks
         guard !value.isEmpty else {
             error(node.mark, "'\(key.rawValue)' is empty", hint: "write the text or remove the line")
             return nil
@@ -135,7 +135,7 @@ extension FigureSpecParser {
             error(node.mark, "'ved_ikke' must be one category name", hint: "e.g. 'ved_ikke: Ved ikke', or 'ved_ikke: null' for none")
             return nil
         }
-        let value = scalar.string.trimmingSpaces
+        let value = scalar.string.trimmingBlanks
         if node.null != nil || value.isEmpty { return nil }
         guard scale.contains(value) else {
             if !scale.isEmpty {
@@ -163,8 +163,10 @@ extension FigureSpecParser {
 }
 
 extension StringProtocol {
-    /// Without leading and trailing spaces and tabs (no Foundation needed).
-    var trimmingSpaces: String {
+    /// Without leading and trailing spaces, tabs and no-break spaces – what surrounds a value in a
+    /// figure spec or a CSV cell (no Foundation needed). Not `String.trimmingSpaces()`, which
+    /// trims Foundation's whole `whitespaces` set from headings and front matter.
+    var trimmingBlanks: String {
         // Most values have nothing to trim: when the first byte cannot begin a space, tab or
         // no-break space (C2 A0) and the last cannot end one, neither the first nor the last
         // Character is one (the Character walk below was a third of reading a Likert CSV).

@@ -177,6 +177,6 @@ import Testing
         } else {
             trimmed = ""
         }
-        #expect(text.trimmingSpaces == trimmed)
+        #expect(text.trimmingBlanks == trimmed)
     }
 }

@@ -130,7 +130,7 @@ extension Robustness {
                 guard case .success(let parsed) = ChartCSV.parse(text) else { return ["written fields do not parse"] }
                 // The reader skips empty lines and trims spaces around unquoted values, as documented.
                 let normalise: ([[String]]) -> [[String]] = { rows in
-                    rows.map { $0.map { $0.trimmingSpaces.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") } }
+                    rows.map { $0.map { $0.trimmingBlanks.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") } }
                         .filter { $0 != [""] }
                 }
                 let read = normalise(parsed.records.map { $0.fields.map(\.text) })
