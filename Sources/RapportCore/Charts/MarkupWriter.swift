@@ -176,6 +176,9 @@ final class MarkupWriter {
         HTMLEscaping.forEachEscapedRun(of: text) { append($0) }
     }
 
+    /// Inlined: a chart is written in ~2,000 runs of a few bytes each, and the call was a fifth of
+    /// writing one.
+    @inline(__always)
     private func append(_ run: UnsafeBufferPointer<UInt8>) {
         guard let source = run.baseAddress else { return }
         reserve(run.count)
