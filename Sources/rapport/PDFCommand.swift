@@ -24,7 +24,11 @@ struct PDF: ParsableCommand {
 
     func run() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-pdf-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            // A failed build leaves its folder beside the output as the previous site.
+            try? FileManager.default.removeItem(at: OutputWriter(output: folder).previousSite)
+        }
         var options = site.buildOptions(output: folder.path)
         // Site URLs become absolute file paths, so file:// pages find their assets.
         options.basePath = LinkResolver.normaliseBasePath(folder.path)

@@ -48,8 +48,9 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder.",
         discussion: """
-        The site is built in a temporary folder and swapped in only when there are no errors, so an
-        existing output folder is never left half-written. Example:
+        The site is built in a hidden folder beside the output and swapped in only when there are no
+        errors, so an existing output folder is never left half-written. The replaced site stays
+        beside it (.public.rapport-forrige) for the next build to write over. Example:
 
           rapport build --content Content --templates Templates --output public --base-url /
         """)

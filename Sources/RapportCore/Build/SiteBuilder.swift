@@ -100,7 +100,8 @@ public struct SiteBuilder: Sendable {
     /// `searchIndexer` the search index is built into the new site before it is swapped in.
     public func build(searchIndexer: SearchIndexer? = nil) -> BuildResult {
         let writer = OutputWriter(output: options.outputDirectory)
-        let staging: URL
+        let staging: OutputWriter.Staging
+        let preparing = ContinuousClock.now
         do {
             if let overlap = Self.outputOverlapsInput(options) { throw OverlapError(diagnostic: overlap) }
             staging = try writer.prepareStaging()
@@ -110,8 +111,10 @@ public struct SiteBuilder: Sendable {
             result.diagnostics.append((error as? OverlapError)?.diagnostic ?? writeError(error))
             return result
         }
+        let staged = StageTiming(stage: "staging", seconds: preparing.duration(to: .now).seconds)
         var cache = DraftCache()
-        var result = renderUnsorted(cache: &cache, target: .folder(staging))
+        var result = renderUnsorted(cache: &cache, target: .folder(staging.url))
+        result.timings.insert(staged, at: 0)
         result.diagnostics.sort()
         guard result.succeeded else {
             writer.abandon(staging)

@@ -35,9 +35,10 @@ import Testing
         for line in lines {
             #expect(line.firstMatch(of: #/^[^:]+(:\d+(:\d+)?)?: (error|warning): .+ – .+$/#) != nil, "not actionable: \(line)")
         }
-        // The previous site is still there, and no staging folder was left behind.
+        // The site in the output folder is still there, and no staging folder was left behind
+        // (the failed build's folder stays as the previous site, for the next build to write over).
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "gammel side")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Content", "public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".public.rapport-forrige", "Content", "public"])
     }
 
     @Test func hugePagesAreRejectedBeforeParsing() throws {

@@ -35,11 +35,8 @@ import Testing
             let path = ["figurer/f\(number).csv", "data/d\(number).csv", "projekter/p\(number)/index.html"][number % 3]
             files.append(OutputFile(path: path, text: "fil \(number)"))
         }
-        // A file already where a folder must go: writing below it fails. (Made beforehand: the
-        // builder never asks for both at once, it reports such collisions before writing.)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("fil".utf8).write(to: folder.appendingPathComponent("blokeret"))
-        files.insert(OutputFile(path: "blokeret/under.html", text: "kan ikke skrives"), at: 31)
+        // A copy of a file that is not there fails.
+        files.insert(OutputFile(path: "blokeret/under.html", copying: folder.appendingPathComponent("findes-ikke.png")), at: 31)
 
         let placed = OutputTarget.folder(folder).placeAll(files)
 

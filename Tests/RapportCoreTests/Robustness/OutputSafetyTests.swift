@@ -4,7 +4,8 @@ import Testing
 
 extension Robustness {
     /// The output side: a build that cannot write fails with a clear error, never leaves a staging
-    /// folder behind and never damages the previous site.
+    /// folder behind (only the previous site, `.public.rapport-forrige`, stays beside the output) and
+    /// never damages the site in the output folder.
     @Suite struct OutputSafety {
         /// A project folder with the valid base site of the broken-input corpus and an old site in `public/`.
         struct Project {
@@ -27,10 +28,14 @@ extension Robustness {
                     && (try? FileManager.default.contentsOfDirectory(atPath: output.path)) == ["index.html"]
             }
 
-            /// Hidden `.public.rapport-…` staging folders next to `folder` (none may survive a build).
+            /// Hidden `.public.rapport-<pid>-…` staging folders next to `folder` (none may survive a
+            /// build); the previous site `.public.rapport-forrige` is not one.
             func stagingFolders(in parent: URL? = nil) -> [String] {
-                ((try? FileManager.default.contentsOfDirectory(atPath: (parent ?? folder).path)) ?? []).filter { $0.contains(".rapport-") }
+                ((try? FileManager.default.contentsOfDirectory(atPath: (parent ?? folder).path)) ?? [])
+                    .filter { $0.contains(".rapport-") && !$0.hasSuffix(".rapport-forrige") }
             }
+
+            var previousSite: URL { folder.appendingPathComponent(".public.rapport-forrige") }
 
             func cleanUp() { Fixtures.cleanUp(folder) }
         }
@@ -174,10 +179,13 @@ extension Robustness {
             #expect(Set(onDisk.keys) == Set(result.files.map(\.path)))
             #expect(onDisk["index.html"] != "gammel side")
             #expect(project.stagingFolders().isEmpty)
+            // The replaced site is kept to be written over by the next build.
+            #expect(Fixtures.readTree(project.previousSite) == ["index.html": "gammel side"])
         }
 
         /// Ctrl-C or `kill` mid-build leaves the old site (only the final rename touches it) and a
-        /// staging folder, which the next build removes. A live process's folder is left alone.
+        /// staging folder, which the next build takes over as the previous site (and writes over).
+        /// A live process's folder is left alone.
         @Test func abandonedStagingFromADeadBuildIsRemovedByTheNextOne() throws {
             let project = try Project()
             defer { project.cleanUp() }
@@ -192,6 +200,9 @@ extension Robustness {
             let result = SiteBuilder(options: project.options()).build()
             #expect(result.succeeded, "\(result.diagnostics)")
             #expect(project.stagingFolders().sorted() == [".andet.rapport-2147483647-3", ".public.rapport-\(getpid())-2"])
+            // The dead build's folder was written over: it held the site now in `public/`, and holds the replaced one.
+            #expect(Fixtures.readTree(project.previousSite) == ["index.html": "gammel side"])
+            #expect(Set(Fixtures.readTree(project.output).keys) == Set(result.files.map(\.path)))
         }
     }
 }
