@@ -25,7 +25,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, ".out")
-STAGES = ["load", "markdown", "render", "assemble", "write"]
+STAGES = ["staging", "load", "markdown", "render", "assemble", "write"]
 
 
 def corpus(pages, figures):
@@ -39,11 +39,14 @@ def corpus(pages, figures):
 
 
 def run_once(binary, content, output):
-    if os.path.exists(output):
-        aside = output + ".old"
-        shutil.rmtree(aside, ignore_errors=True)
-        os.rename(output, aside)
-        shutil.rmtree(aside)
+    # A cold build: no output and no previous site beside it (README: Command line).
+    previous = os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".rapport-forrige")
+    for old in (output, previous):
+        if os.path.lexists(old):
+            aside = old + ".old"
+            shutil.rmtree(aside, ignore_errors=True)
+            os.rename(old, aside)
+            shutil.rmtree(aside)
     command = ["/usr/bin/time", "-f", "RSS %M", binary, "build", "--content", content, "--output", output,
                "--timings", "--no-search"]
     done = subprocess.run(command, capture_output=True, text=True)
