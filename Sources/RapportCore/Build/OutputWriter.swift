@@ -52,8 +52,9 @@ public struct OutputWriter: Sendable {
         return Staging(url: staging, previous: .none)
     }
 
-    /// Writes what is not written yet, runs `finish`, swaps the staging folder in. On any failure
-    /// the staging folder is removed and the old output stays as it was.
+    /// Writes what is not written yet, removes what the previous site has and the new one lacks,
+    /// runs `finish`, swaps the staging folder in. On any failure the staging folder is given up
+    /// (`abandon`) and the output stays as it was.
     public func complete(_ staging: Staging, files: [OutputFile], finish: (URL) throws -> Void = { _ in }) throws {
         do {
             try writeAll(files, into: staging.url)
