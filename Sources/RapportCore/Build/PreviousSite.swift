@@ -45,8 +45,10 @@ struct PreviousSite: Sendable {
         while let entry = readdir(directory) {
             let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if raw == [UInt8(ascii: ".")] || raw == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
-            // A name that is not UTF-8 cannot be one the site writes, nor be removed by a `String` path.
-            guard let name = String(validating: raw, as: UTF8.self) else { return false }
+            // A name that is not UTF-8 cannot be one the site writes, nor be removed by a `String`
+            // path: the folder is not reused then.
+            let name = String(decoding: raw, as: UTF8.self)
+            guard name.utf8.elementsEqual(raw) else { return false }
             let child = relative.isEmpty ? name : relative + "/" + name
             switch Self.kind(entry.pointee.d_type, name: name, in: descriptor) {
             case .folder:
@@ -97,7 +99,8 @@ struct PreviousSite: Sendable {
         // the writer cleared those already.
         for file in files where !kept.contains(file) && !keptFolders.contains(file[...]) {
             if unlink(root + "/" + file) != 0 && errno != ENOENT && errno != ENOTDIR {
-                throw OutputWriter.WriteError(message: "could not remove \(file) of the previous site: \(String(cString: strerror(errno)))")
+                throw OutputWriter.WriteError(message: "could not remove \(file), left from the previous site (the hidden "
+                    + "'.….rapport-forrige' folder beside the output; delete it if this persists): \(String(cString: strerror(errno)))")
             }
         }
         for folder in folders.reversed() where !keptFolders.contains(folder[...]) && !kept.contains(folder) {

@@ -155,6 +155,23 @@ import Testing
         #expect(siblings == [".public.rapport-forrige", "public"])
     }
 
+    /// A name that is not UTF-8 can be neither written by the site nor removed by path: such a
+    /// previous site is not reused, and nothing of it reaches the output.
+    @Test func aPreviousSiteWithANameThatIsNotUTF8IsNotReused() throws {
+        let project = Project()
+        defer { project.cleanUp() }
+        try project.write(["index.html": "1"])
+        try project.write(["index.html": "2"])
+        let path = Array(project.previous.path.utf8) + [UInt8(ascii: "/"), 0xFF, UInt8(ascii: "x"), 0]
+        let descriptor = path.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        try project.write(["index.html": "3"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.output.path) == ["index.html"])
+    }
+
     /// A previous site that is a link to a folder elsewhere is not written through.
     @Test func aLinkInPlaceOfThePreviousSiteIsNotFollowed() throws {
         let project = Project()
