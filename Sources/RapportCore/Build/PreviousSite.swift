@@ -9,10 +9,10 @@ import Darwin
 /// to write over instead of creating every file anew.
 ///
 /// Why: a build into an empty folder creates each file, and removing the replaced site frees them
-/// all again. On ext4 that was most of a rebuild of a large site – 10,000 pages in 4.3–7.4 s, 1.4–9 s
-/// of it system time (the inode allocator passing over the inodes freed moments before) – against
-/// 3.1–3.7 s written over the previous files; on tmpfs, removing the replaced site alone was 0.2 s of
-/// a 3 s build. The guarantee stays: the previous site is a staging folder like an empty one,
+/// all again. On ext4 that was a large part of a rebuild – 10,000 pages in 4.3–5.1 s (removing the
+/// replaced site ~1 s; soon after another build, seconds of system time more: the inode allocator
+/// passes over inodes freed moments before) – against 2.8–3.0 s written over the previous files;
+/// on tmpfs, removing the replaced site alone was 0.2 s of a 3 s build. The guarantee stays: the previous site is a staging folder like an empty one,
 /// claimed by renaming it (two builds never share it), written, cleared of what the new site does
 /// not have, and only then swapped in.
 ///
