@@ -209,11 +209,10 @@ public struct OutputWriter: Sendable {
         try text.withUTF8 { try writeBytes($0, to: path) }
     }
 
-    ///
-    /// A file of the previous site is written over in place and then cut to length, not opened
-    /// with `O_TRUNC`: ext4 flushes a file truncated to zero and rewritten when it is closed (its
-    /// `auto_da_alloc` guard for editors that save that way), which made such a rebuild slower than
-    /// one into an empty folder. Writes never follow a symbolic link (`O_NOFOLLOW`), and a file
+    /// Writes bytes into the staging folder (see `writeText`). A file of the previous site is
+    /// written over in place and then cut to length, not opened with `O_TRUNC`: ext4 flushes a file
+    /// truncated to zero and rewritten when it is closed (its `auto_da_alloc` guard for editors that
+    /// save that way), which made such a rebuild slower than one into an empty folder. Writes never follow a symbolic link (`O_NOFOLLOW`), and a file
     /// with other hard links is replaced, not changed.
     static func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) throws {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)

@@ -12,19 +12,10 @@ public enum HTMLEscaping {
         let needsEscaping = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
             ?? text.utf8.contains(where: isSpecial)
         guard needsEscaping else { return text }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        forEachEscapedRun(of: text) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `&`, `<`, `>`, `"` or `'`; all lie below `?`, so letters (most bytes) fail the first test.
